@@ -1,0 +1,30 @@
+// The officers' query language (DESIGN.md, "Query language"), parsed into a Xapian query.
+//
+//   nguyen van an          words, all required, with or without diacritics
+//   "văn phòng"            a phrase
+//   a OR b, a AND b, NOT a, -a, ( … )
+//   code:000.00.17.H26-191226-0001   procedure:khai_sinh     (fields of schema.h)
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "sohoa/result.h"
+
+namespace sohoa {
+
+struct ParsedQuery {
+  Xapian::Query query;
+  std::vector<std::string> highlight;  // folded words to mark in snippets
+};
+
+// Errors: kUsage with a message that says what is wrong and where (unbalanced parenthesis,
+// unterminated quote, unknown field, empty query).
+Result<ParsedQuery> parse_query(std::string_view text);
+
+}  // namespace sohoa

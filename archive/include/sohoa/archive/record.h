@@ -1,0 +1,75 @@
+// The dossier record: what sohoa knows about one dossier (hồ sơ). The records in the archive
+// folder are the truth; the search index is derived from them.
+//
+// The JSON form (record_to_json / record_from_json) is the contract of `sohoa show --json` and
+// of each line of `sohoa export --format jsonl` (DESIGN.md, "The dossier record"). Keys may be
+// added; existing keys never change meaning.
+//
+// Thread-safety: plain data.
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sohoa/result.h"
+
+namespace sohoa {
+
+// Pixel rectangle on a page: left, top, width, height.
+using Box = std::array<int, 4>;
+
+struct Word {
+  std::string text;      // NFC, canonical tone placement
+  Box bbox{};            // in the pixels of the page image as decoded
+  float confidence = 0;  // 0..1
+  int line = 0;          // index of the text line on the page, from 0
+};
+
+struct Page {
+  int number = 0;              // position in the dossier, from 1
+  std::string source;          // absolute path of the input file the page came from
+  int source_page = 1;         // page within that file, from 1
+  std::string sha256;          // of the source file's bytes (the blob in the archive)
+  int width = 0;               // pixels of the decoded image
+  int height = 0;
+  int dpi = 0;                 // resolution of the decoded image
+  bool dpi_estimated = false;  // true when the file carried no usable resolution
+  int rotation = 0;            // degrees the page was turned before OCR (0, 90, 180, 270)
+  double skew_deg = 0;         // skew corrected before OCR
+  double ocr_confidence = 0;   // mean word confidence, 0..1
+  bool blank = false;          // no text found on purpose (blank sheet)
+  std::vector<std::string> flags;  // page-level review reasons, e.g. "ocr_timeout"
+  std::string text;            // OCR text, lines separated by '\n'
+  std::vector<Word> words;     // word boxes and confidences
+};
+
+struct Field {
+  std::string value;
+  double confidence = 0;
+  int page = 0;  // page number the value was read on, 0 if unknown
+  Box bbox{};
+  std::string plugin;  // "id@version" of the extractor
+};
+
+struct Dossier {
+  std::string id;                      // stable: derived from the source files' content
+  std::string procedure = "unknown";   // plugin id, or "unknown"
+  double procedure_confidence = 0;
+  std::vector<std::string> sources;    // absolute input paths
+  std::vector<Page> pages;
+  std::map<std::string, Field> fields;  // keys from shared/FORMS.md
+  std::vector<std::string> needs_review;
+  std::string ingested_at;             // UTC, ISO 8601
+};
+
+nlohmann::json record_to_json(const Dossier& dossier);
+Result<Dossier> record_from_json(const nlohmann::json& json);
+
+// The dossier's full text: every page's text, pages separated by a blank line.
+std::string dossier_text(const Dossier& dossier);
+
+}  // namespace sohoa

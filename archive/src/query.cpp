@@ -1,0 +1,254 @@
+#include "sohoa/archive/query.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "sohoa/archive/schema.h"
+#include "sohoa/archive/text.h"
+
+namespace sohoa {
+namespace {
+
+struct Token {
+  enum Kind { kWord, kPhrase, kField, kAnd, kOr, kNot, kOpen, kClose } kind;
+  std::string text;   // word, phrase or field value
+  std::string field;  // for kField
+  std::size_t at = 0; // character offset in the query, for messages
+};
+
+Error syntax_error(std::string what, std::size_t at) {
+  return make_error(ErrorCode::kUsage,
+                    "query: " + what + " (at character " + std::to_string(at + 1) + ")",
+                    "see `sohoa search --help` for the query language");
+}
+
+bool is_field_name(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
+std::string known_fields() {
+  std::string out;
+  for (const auto& f : schema::kFields) {
+    if (f.name == "text") continue;
+    if (!out.empty()) out += ", ";
+    out += std::string(f.name) + ":";
+  }
+  return out;
+}
+
+Result<std::vector<Token>> lex(std::string_view q) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  auto read_quoted = [&](std::size_t open) -> Result<std::string> {
+    const std::size_t close = q.find('"', open + 1);
+    if (close == std::string_view::npos) return syntax_error("unterminated quote", open);
+    std::string inside(q.substr(open + 1, close - open - 1));
+    i = close + 1;
+    return inside;
+  };
+  while (i < q.size()) {
+    const char c = q[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (c == '(' || c == ')') {
+      tokens.push_back({c == '(' ? Token::kOpen : Token::kClose, {}, {}, i});
+      ++i;
+    } else if (c == '"') {
+      const std::size_t at = i;
+      Result<std::string> phrase = read_quoted(i);
+      if (!phrase) return phrase.error();
+      tokens.push_back({Token::kPhrase, std::move(*phrase), {}, at});
+    } else if (c == '-' && i + 1 < q.size() && q[i + 1] != ' ' && q[i + 1] != '-') {
+      tokens.push_back({Token::kNot, {}, {}, i});
+      ++i;
+    } else {
+      const std::size_t at = i;
+      while (i < q.size() && q[i] != ' ' && q[i] != '\t' && q[i] != '\n' && q[i] != '(' &&
+             q[i] != ')' && q[i] != '"') {
+        ++i;
+      }
+      std::string raw(q.substr(at, i - at));
+      if (raw == "AND") {
+        tokens.push_back({Token::kAnd, {}, {}, at});
+      } else if (raw == "OR") {
+        tokens.push_back({Token::kOr, {}, {}, at});
+      } else if (raw == "NOT") {
+        tokens.push_back({Token::kNot, {}, {}, at});
+      } else if (const std::size_t colon = raw.find(':');
+                 colon != std::string::npos && is_field_name(raw.substr(0, colon))) {
+        std::string name = raw.substr(0, colon);
+        if (schema::find_field(name) == nullptr) {
+          return syntax_error("unknown field '" + name + "'; fields are " + known_fields(), at);
+        }
+        std::string value = raw.substr(colon + 1);
+        if (value.empty() && i < q.size() && q[i] == '"') {
+          Result<std::string> quoted = read_quoted(i);
+          if (!quoted) return quoted.error();
+          value = std::move(*quoted);
+        }
+        if (value.empty()) return syntax_error("field '" + name + "' has no value", at);
+        tokens.push_back({Token::kField, std::move(value), std::move(name), at});
+      } else {
+        tokens.push_back({Token::kWord, std::move(raw), {}, at});
+      }
+    }
+  }
+  return tokens;
+}
+
+class Parser {
+ public:
+  Parser(std::vector<Token> tokens, std::size_t length)
+      : tokens_(std::move(tokens)), length_(length) {}
+
+  Result<Xapian::Query> parse() {
+    if (tokens_.empty()) return syntax_error("the query is empty", 0);
+    Result<Xapian::Query> q = parse_or();
+    if (!q) return q;
+    if (pos_ < tokens_.size()) {
+      return syntax_error("unexpected ')' without a matching '('", tokens_[pos_].at);
+    }
+    return q;
+  }
+
+  std::vector<std::string> highlight;
+
+ private:
+  const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
+
+  Result<Xapian::Query> parse_or() {
+    Result<Xapian::Query> left = parse_and();
+    if (!left) return left;
+    Xapian::Query q = *left;
+    while (peek() && peek()->kind == Token::kOr) {
+      ++pos_;
+      Result<Xapian::Query> right = parse_and();
+      if (!right) return right;
+      q = Xapian::Query(Xapian::Query::OP_OR, q, *right);
+    }
+    return q;
+  }
+
+  Result<Xapian::Query> parse_and() {
+    std::vector<Xapian::Query> positive;
+    std::vector<Xapian::Query> negative;
+    for (;;) {
+      const Token* t = peek();
+      if (!t || t->kind == Token::kOr || t->kind == Token::kClose) break;
+      if (t->kind == Token::kAnd) {
+        ++pos_;
+        continue;
+      }
+      bool negate = false;
+      while (peek() && peek()->kind == Token::kNot) {
+        negate = !negate;
+        ++pos_;
+      }
+      Result<Xapian::Query> unit = parse_unit();
+      if (!unit) return unit;
+      (negate ? negative : positive).push_back(*unit);
+    }
+    if (positive.empty() && negative.empty()) {
+      const std::size_t at = peek() ? peek()->at : length_;
+      return syntax_error("expected words before or after an operator", at);
+    }
+    Xapian::Query q = positive.empty()
+                          ? Xapian::Query::MatchAll
+                          : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+    for (const Xapian::Query& n : negative) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, n);
+    return q;
+  }
+
+  Result<Xapian::Query> parse_unit() {
+    const Token* t = peek();
+    if (!t) return syntax_error("the query ends after an operator", length_);
+    ++pos_;
+    switch (t->kind) {
+      case Token::kOpen: {
+        Result<Xapian::Query> inner = parse_or();
+        if (!inner) return inner;
+        if (!peek() || peek()->kind != Token::kClose) {
+          return syntax_error("'(' is never closed", t->at);
+        }
+        ++pos_;
+        return inner;
+      }
+      case Token::kWord:
+      case Token::kPhrase:
+        return text_query(t->text, t->at);
+      case Token::kField:
+        return field_query(*t);
+      default:
+        return syntax_error("unexpected operator", t->at);
+    }
+  }
+
+  // Words of free text: each word matches its folded form, or its exact form (extra weight).
+  Result<Xapian::Query> text_query(const std::string& raw, std::size_t at) {
+    const std::vector<text::Token> words = text::tokenize(text::normalize_text(raw));
+    if (words.empty()) return syntax_error("'" + raw + "' contains no word to search for", at);
+    std::vector<std::string> folded;
+    std::vector<std::string> exact;
+    bool any_exact = false;
+    for (const text::Token& w : words) {
+      folded.push_back(text::fold_diacritics(w.text));
+      const std::string lower = text::to_lower(w.text);
+      if (lower != folded.back()) {
+        exact.push_back(std::string(schema::kExactPrefix) + lower);
+        any_exact = true;
+      } else {
+        exact.push_back(folded.back());
+      }
+      highlight.push_back(folded.back());
+    }
+    if (words.size() == 1) {
+      Xapian::Query q(folded[0]);
+      if (any_exact) q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(exact[0]));
+      return q;
+    }
+    // Several words in one atom ("nguyễn-văn", a quoted phrase, a code typed as text).
+    Xapian::Query q(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
+    if (any_exact) {
+      q = Xapian::Query(Xapian::Query::OP_OR, q,
+                        Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(),
+                                      exact.size()));
+    }
+    return q;
+  }
+
+  Result<Xapian::Query> field_query(const Token& t) {
+    const schema::IndexField& f = *schema::find_field(t.field);
+    switch (f.folding) {
+      case schema::Folding::kText:
+        return text_query(t.text, t.at);
+      case schema::Folding::kKeyword:
+        return Xapian::Query(std::string(f.prefix) + t.text);
+      case schema::Folding::kCode: {
+        std::string code;
+        for (char c : t.text) {
+          if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        return Xapian::Query(std::string(f.prefix) + code);
+      }
+    }
+    return syntax_error("field '" + t.field + "' cannot be searched", t.at);
+  }
+
+  std::vector<Token> tokens_;
+  std::size_t length_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+Result<ParsedQuery> parse_query(std::string_view text) {
+  Result<std::vector<Token>> tokens = lex(text);
+  if (!tokens) return tokens.error();
+  Parser parser(std::move(*tokens), text.size());
+  Result<Xapian::Query> q = parser.parse();
+  if (!q) return q.error();
+  return ParsedQuery{*q, std::move(parser.highlight)};
+}
+
+}  // namespace sohoa

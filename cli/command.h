@@ -1,0 +1,38 @@
+// Shared pieces of the `sohoa` subcommands. Each subcommand lives in its own cmd_*.cpp and
+// registers itself on the CLI11 app; its callback stores the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "sohoa/archive/store.h"
+#include "sohoa/result.h"
+
+namespace sohoa::cli {
+
+// Exit codes of DESIGN.md: 0 all good, 1 some inputs failed, 2 usage error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+// --archive, else $SOHOA_ARCHIVE, else ./sohoa-data.
+std::filesystem::path archive_dir(const std::string& option);
+
+// Adds the --archive option to a subcommand.
+void add_archive_option(CLI::App& command, std::string& archive);
+
+// Opens the archive, printing the error if it cannot be opened.
+Result<Archive> open_archive(const std::string& option, Archive::Mode mode);
+
+// Prints "sohoa: error: …" with the hint to stderr and returns the exit code for it.
+int print_error(const Error& error);
+
+void register_ingest(CLI::App& app, int& exit_code);
+void register_search(CLI::App& app, int& exit_code);
+void register_show(CLI::App& app, int& exit_code);
+void register_export(CLI::App& app, int& exit_code);
+void register_reindex(CLI::App& app, int& exit_code);
+
+}  // namespace sohoa::cli

@@ -1,0 +1,49 @@
+// OCR stage: one page image → words, lines, text, confidences (Tesseract, LSTM engine).
+//
+// OcrEngine wraps one tesseract::TessBaseAPI, configured once at creation. Tesseract is not
+// thread-safe per instance: give each worker thread its own engine. Tesseract's own OpenMP
+// threads must be off (OMP_THREAD_LIMIT=1 in the environment before the process starts; the
+// CLI sees to it): on a 2-core machine they make parallel pages several times slower.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sohoa/archive/record.h"
+#include "sohoa/pipeline/image.h"
+#include "sohoa/result.h"
+
+namespace sohoa {
+
+struct OcrConfig {
+  std::string languages = "vie";  // Tesseract language(s), e.g. "vie" or "vie+Vietnamese"
+  std::string tessdata_dir;       // empty: the installed default
+  int page_timeout_ms = 180000;   // a page that takes longer is cut short and flagged
+};
+
+struct OcrPage {
+  std::string text;          // NFC, canonical tone placement, lines separated by '\n'
+  std::vector<Word> words;
+  double mean_confidence = 0;  // 0..1, over words
+  bool timed_out = false;
+};
+
+class OcrEngine {
+ public:
+  // Errors: kOcr when the language data cannot be loaded (names the languages and folder).
+  static Result<OcrEngine> create(const OcrConfig& config);
+  OcrEngine(OcrEngine&&) noexcept;
+  OcrEngine& operator=(OcrEngine&&) noexcept;
+  ~OcrEngine();
+
+  // Recognises one page. `dpi` is the image's resolution. Errors: kOcr.
+  Result<OcrPage> recognize(PIX* image, int dpi);
+
+ private:
+  struct Impl;
+  explicit OcrEngine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sohoa

@@ -1,0 +1,95 @@
+#include "sohoa/pipeline/ocr.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+#include "sohoa/archive/text.h"
+
+namespace sohoa {
+namespace {
+
+struct TextDeleter {
+  void operator()(char* p) const { delete[] p; }
+};
+using TessText = std::unique_ptr<char, TextDeleter>;
+
+}  // namespace
+
+struct OcrEngine::Impl {
+  OcrConfig config;
+  tesseract::TessBaseAPI api;
+};
+
+OcrEngine::OcrEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OcrEngine::OcrEngine(OcrEngine&&) noexcept = default;
+OcrEngine& OcrEngine::operator=(OcrEngine&&) noexcept = default;
+OcrEngine::~OcrEngine() {
+  if (impl_) impl_->api.End();
+}
+
+Result<OcrEngine> OcrEngine::create(const OcrConfig& config) {
+  auto impl = std::make_unique<Impl>();
+  impl->config = config;
+  const char* datapath = config.tessdata_dir.empty() ? nullptr : config.tessdata_dir.c_str();
+  if (impl->api.Init(datapath, config.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return make_error(ErrorCode::kOcr,
+                      "cannot load Tesseract language data '" + config.languages + "'" +
+                          (datapath ? std::string(" from ") + datapath : std::string()),
+                      "install it (scripts/install-deps installs tesseract-ocr-vie)");
+  }
+  impl->api.SetPageSegMode(tesseract::PSM_AUTO);
+  // Tesseract writes progress and warnings to stderr; sohoa reports per page itself.
+  impl->api.SetVariable("debug_file", "/dev/null");
+  return OcrEngine(std::move(impl));
+}
+
+Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetImage(image);
+  api.SetSourceResolution(dpi);
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(impl_->config.page_timeout_ms);
+  OcrPage out;
+  if (api.Recognize(&monitor) != 0) {
+    api.Clear();
+    return make_error(ErrorCode::kOcr, "Tesseract could not recognise the page");
+  }
+  out.timed_out = monitor.deadline_exceeded();
+
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  int line = -1;
+  double confidence_sum = 0;
+  std::string text;
+  if (it) {
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+        ++line;
+        if (!text.empty()) text += '\n';
+      } else {
+        text += ' ';
+      }
+      TessText word(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!word) continue;
+      int left = 0;
+      int top = 0;
+      int right = 0;
+      int bottom = 0;
+      it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
+      Word w;
+      w.text = text::normalize_text(word.get());
+      w.bbox = {left, top, right - left, bottom - top};
+      w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
+      w.line = line;
+      confidence_sum += w.confidence;
+      text += w.text;
+      out.words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  out.text = std::move(text);
+  out.mean_confidence = out.words.empty() ? 0 : confidence_sum / out.words.size();
+  api.Clear();
+  return out;
+}
+
+}  // namespace sohoa
