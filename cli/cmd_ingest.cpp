@@ -116,8 +116,8 @@ void register_ingest(CLI::App& app, int& exit_code) {
            << (r.seconds > 0 ? r.pages_recognised / r.seconds : 0.0);
       std::cout << r.count(Status::kArchived) << " archived, " << r.count(Status::kAlreadyArchived)
                 << " already in the archive, "
-                << r.count(Status::kFailed) + static_cast<int>(r.input_errors.size())
-                << " failed; " << r.pages_recognised << " pages recognised in " << std::fixed
+                << r.count(Status::kFailed) + static_cast<int>(r.input_errors.size()) << " failed; "
+                << r.pages_recognised << " pages recognised in " << std::fixed
                 << std::setprecision(1) << r.seconds << " s (" << rate.str() << " pages/s)\n";
     }
     exit_code = r.all_ok() ? kExitOk : kExitFailed;

@@ -61,8 +61,9 @@ void register_search(CLI::App& app, int& exit_code) {
                   << (h.sources.empty() ? "" : h.sources.front()) << "\n";
         if (!h.snippet.empty()) std::cout << "   p." << h.page << ": " << h.snippet << "\n";
       }
-      std::cout << results->total_estimate << (results->total_estimate == 1 ? " dossier" : " dossiers")
-                << " match \"" << query << "\"\n";
+      std::cout << results->total_estimate
+                << (results->total_estimate == 1 ? " dossier" : " dossiers") << " match \"" << query
+                << "\"\n";
     }
     exit_code = kExitOk;
   });

@@ -38,8 +38,8 @@ void register_show(CLI::App& app, int& exit_code) {
         std::cout << "field      " << key << " = " << f.value << "\n";
       }
       for (const Page& p : d->pages) {
-        std::cout << "\n--- page " << p.number << " (" << p.source << " p." << p.source_page
-                  << ", " << p.width << "x" << p.height << " @ " << p.dpi << " dpi, confidence "
+        std::cout << "\n--- page " << p.number << " (" << p.source << " p." << p.source_page << ", "
+                  << p.width << "x" << p.height << " @ " << p.dpi << " dpi, confidence "
                   << std::fixed << std::setprecision(2) << p.ocr_confidence << ") ---\n"
                   << p.text << "\n";
       }

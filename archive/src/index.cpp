@@ -3,7 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
 
 #include "sohoa/archive/query.h"
@@ -13,8 +13,8 @@
 namespace sohoa {
 namespace {
 
-constexpr std::size_t kMaxTermBytes = 120;   // Xapian's limit is 245; longer "words" are noise
-constexpr Xapian::termpos kPageGap = 100;    // keeps phrases from spanning two pages
+constexpr std::size_t kMaxTermBytes = 120;  // Xapian's limit is 245; longer "words" are noise
+constexpr Xapian::termpos kPageGap = 100;   // keeps phrases from spanning two pages
 
 std::string prefixed(std::string_view prefix, std::string_view value) {
   return std::string(prefix) + std::string(value);
@@ -25,10 +25,34 @@ Error index_error(const std::filesystem::path& path, const Xapian::Error& e) {
                     "rebuild the index with `sohoa reindex` if this persists");
 }
 
-// Dossier codes as printed on receipts: V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX.
-const std::regex& code_pattern() {
-  static const std::regex re(R"(\b[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}\b)");
-  return re;
+// Dossier codes as printed on receipts: V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX
+// (000.00.17.H26-191226-0001): '9' stands for a digit, 'A' for a letter, others for themselves.
+constexpr std::string_view kCodeShape = "999.99.99.A99-999999-9999";
+
+bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+bool matches_code_shape(std::string_view s) {
+  for (std::size_t i = 0; i < kCodeShape.size(); ++i) {
+    const char c = s[i];
+    const char want = kCodeShape[i];
+    const bool ok = want == '9'   ? std::isdigit(static_cast<unsigned char>(c)) != 0
+                    : want == 'A' ? std::isalpha(static_cast<unsigned char>(c)) != 0
+                                  : c == want;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Every dossier code in the text, as printed.
+std::vector<std::string_view> find_dossier_codes(std::string_view text) {
+  std::vector<std::string_view> codes;
+  const std::size_t n = kCodeShape.size();
+  for (std::size_t i = 0; i + n <= text.size(); ++i) {
+    if (i > 0 && is_ascii_alnum(text[i - 1])) continue;
+    if (i + n < text.size() && is_ascii_alnum(text[i + n])) continue;
+    if (matches_code_shape(text.substr(i, n))) codes.push_back(text.substr(i, n));
+  }
+  return codes;
 }
 
 std::string upper_code(std::string_view s) {
@@ -57,9 +81,8 @@ Xapian::Document make_document(const Dossier& d) {
       if (lower != folded) doc.add_posting(prefixed(schema::kExactPrefix, lower), pos);
     }
     pos += kPageGap;
-    for (auto it = std::sregex_iterator(page.text.begin(), page.text.end(), code_pattern());
-         it != std::sregex_iterator(); ++it) {
-      doc.add_boolean_term(code_prefix + upper_code(it->str()));
+    for (std::string_view code : find_dossier_codes(page.text)) {
+      doc.add_boolean_term(code_prefix + upper_code(code));
     }
     page_texts.push_back(page.text);
   }
@@ -211,13 +234,14 @@ Result<SearchResults> search(const std::filesystem::path& path, const SearchRequ
       return results;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3) {
-        return make_error(ErrorCode::kIndex, path.string() + ": index kept changing under the search",
-                          "try again");
+        return make_error(ErrorCode::kIndex,
+                          path.string() + ": index kept changing under the search", "try again");
       }
     } catch (const Xapian::Error& e) {
       return index_error(path, e);
     } catch (const nlohmann::json::exception& e) {
-      return make_error(ErrorCode::kCorrupt, path.string() + ": unreadable document data: " + e.what(),
+      return make_error(ErrorCode::kCorrupt,
+                        path.string() + ": unreadable document data: " + e.what(),
                         "rebuild the index with `sohoa reindex`");
     }
   }

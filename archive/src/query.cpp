@@ -11,9 +11,9 @@ namespace {
 
 struct Token {
   enum Kind { kWord, kPhrase, kField, kAnd, kOr, kNot, kOpen, kClose } kind;
-  std::string text;   // word, phrase or field value
-  std::string field;  // for kField
-  std::size_t at = 0; // character offset in the query, for messages
+  std::string text;    // word, phrase or field value
+  std::string field;   // for kField
+  std::size_t at = 0;  // character offset in the query, for messages
 };
 
 Error syntax_error(std::string what, std::size_t at) {
@@ -23,8 +23,8 @@ Error syntax_error(std::string what, std::size_t at) {
 }
 
 bool is_field_name(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 std::string known_fields() {
@@ -210,9 +210,9 @@ class Parser {
     // Several words in one atom ("nguyễn-văn", a quoted phrase, a code typed as text).
     Xapian::Query q(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
     if (any_exact) {
-      q = Xapian::Query(Xapian::Query::OP_OR, q,
-                        Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(),
-                                      exact.size()));
+      q = Xapian::Query(
+          Xapian::Query::OP_OR, q,
+          Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), exact.size()));
     }
     return q;
   }

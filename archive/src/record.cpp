@@ -99,9 +99,9 @@ Result<Dossier> record_from_json(const nlohmann::json& j) {
     for (const json& p : j.at("pages")) d.pages.push_back(page_from(p));
     if (j.contains("fields")) {
       for (const auto& [key, f] : j.at("fields").items()) {
-        d.fields[key] = Field{f.at("value").get<std::string>(), f.value("confidence", 0.0),
-                              f.value("page", 0), box_from(f.value("bbox", json::array())),
-                              f.value("plugin", "")};
+        d.fields[key] =
+            Field{f.at("value").get<std::string>(), f.value("confidence", 0.0), f.value("page", 0),
+                  box_from(f.value("bbox", json::array())), f.value("plugin", "")};
       }
     }
     d.needs_review = j.value("needs_review", std::vector<std::string>{});

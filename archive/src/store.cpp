@@ -130,10 +130,10 @@ Result<Archive> Archive::open(const fs::path& root_in, Mode mode) {
   std::string first_line;
   std::getline(in, first_line);
   if (first_line + "\n" != kFormat) {
-    return make_error(ErrorCode::kCorrupt,
-                      root.string() + ": archive format '" + first_line + "' is not supported",
-                      "this build reads '" + std::string(kFormat.substr(0, kFormat.size() - 1)) +
-                          "'");
+    return make_error(
+        ErrorCode::kCorrupt,
+        root.string() + ": archive format '" + first_line + "' is not supported",
+        "this build reads '" + std::string(kFormat.substr(0, kFormat.size() - 1)) + "'");
   }
   fs::create_directories(root / "tmp", ec);
   return Archive(root);

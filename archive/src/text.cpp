@@ -1,7 +1,7 @@
 #include "sohoa/archive/text.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -36,7 +36,9 @@ bool is_tone_mark(UChar32 c) {
   return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
 }
 
-bool is_mark(UChar32 c) { return u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK; }
+bool is_mark(UChar32 c) {
+  return u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
+}
 
 // One letter of a decomposed word: base code point plus its combining marks.
 struct Letter {
@@ -172,7 +174,8 @@ std::vector<Token> tokenize(std::string_view utf8) {
   auto close = [&](int32_t end) {
     if (start >= 0) {
       tokens.push_back(Token{std::string(utf8.substr(start, end - start)),
-                             static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)});
+                             static_cast<std::size_t>(start),
+                             static_cast<std::size_t>(end - start)});
     }
     start = -1;
   };

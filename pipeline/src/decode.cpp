@@ -91,7 +91,8 @@ Result<DecodedPage> render_pdf_page(const fs::path& file, int page_number) {
   Error error;
   std::unique_ptr<poppler::document> doc = open_pdf(file, &error);
   if (!doc) return error;
-  if (page_number < 1 || page_number > doc->pages()) return bad_page(file, page_number, "does not exist");
+  if (page_number < 1 || page_number > doc->pages())
+    return bad_page(file, page_number, "does not exist");
   std::unique_ptr<poppler::page> page(doc->create_page(page_number - 1));
   if (!page) return bad_page(file, page_number, "cannot be read");
   const poppler::rectf rect = page->page_rect(poppler::media_box);
@@ -113,7 +114,8 @@ Result<DecodedPage> render_pdf_page(const fs::path& file, int page_number) {
   l_uint32* dst = pixGetData(pix.get());
   const int wpl = pixGetWpl(pix.get());
   for (int y = 0; y < img.height(); ++y) {
-    const auto* row = reinterpret_cast<const unsigned char*>(data + static_cast<long>(y) * img.bytes_per_row());
+    const auto* row =
+        reinterpret_cast<const unsigned char*>(data + static_cast<long>(y) * img.bytes_per_row());
     l_uint32* line = dst + static_cast<long>(y) * wpl;
     for (int x = 0; x < img.width(); ++x) {
       // poppler's ARGB32 is a native-endian 0xAARRGGBB word: bytes B, G, R, A on x86.

@@ -109,8 +109,9 @@ PageResult recognise_page(OcrEngine& engine, const SourceFile& file, int source_
   page.dpi_estimated = decoded->dpi_estimated;
   Result<OcrPage> ocr = engine.recognize(pix, decoded->dpi);
   if (!ocr) {
-    return make_error(ErrorCode::kOcr, file.path.string() + ": page " + std::to_string(source_page) +
-                                           ": " + ocr.error().message);
+    return make_error(
+        ErrorCode::kOcr,
+        file.path.string() + ": page " + std::to_string(source_page) + ": " + ocr.error().message);
   }
   page.text = std::move(ocr->text);
   page.words = std::move(ocr->words);
@@ -177,8 +178,8 @@ class IngestRun {
     }
     for (const SourceFile& f : p.files) {
       for (int n = 1; n <= f.pages; ++n) {
-        p.pages.push_back(pool_.submit(
-            [f, n](OcrEngine& engine) { return recognise_page(engine, f, n); }));
+        p.pages.push_back(
+            pool_.submit([f, n](OcrEngine& engine) { return recognise_page(engine, f, n); }));
       }
     }
     return p;

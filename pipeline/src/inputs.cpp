@@ -122,7 +122,8 @@ Discovery discover_inputs(const std::vector<fs::path>& paths) {
     const fs::path path = fs::absolute(given, ec).lexically_normal();
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      out.errors.push_back(make_error(ErrorCode::kInvalidInput, given.string() + ": no such file or folder"));
+      out.errors.push_back(
+          make_error(ErrorCode::kInvalidInput, given.string() + ": no such file or folder"));
     } else if (fs::is_directory(status)) {
       discover_folder(path, out);
     } else {

@@ -40,12 +40,12 @@ class IndexWriter {
 
 struct SearchHit {
   std::string id;
-  unsigned rank = 0;     // from 1
-  int percent = 0;       // Xapian's relevance percentage
+  unsigned rank = 0;  // from 1
+  int percent = 0;    // Xapian's relevance percentage
   std::string procedure;
   std::vector<std::string> sources;
-  int page = 0;          // the page the snippet comes from, from 1
-  std::string snippet;   // text around the hits, each hit marked as [word]
+  int page = 0;         // the page the snippet comes from, from 1
+  std::string snippet;  // text around the hits, each hit marked as [word]
 };
 
 struct SearchResults {

@@ -30,21 +30,21 @@ struct Word {
 };
 
 struct Page {
-  int number = 0;              // position in the dossier, from 1
-  std::string source;          // absolute path of the input file the page came from
-  int source_page = 1;         // page within that file, from 1
-  std::string sha256;          // of the source file's bytes (the blob in the archive)
-  int width = 0;               // pixels of the decoded image
+  int number = 0;       // position in the dossier, from 1
+  std::string source;   // absolute path of the input file the page came from
+  int source_page = 1;  // page within that file, from 1
+  std::string sha256;   // of the source file's bytes (the blob in the archive)
+  int width = 0;        // pixels of the decoded image
   int height = 0;
-  int dpi = 0;                 // resolution of the decoded image
-  bool dpi_estimated = false;  // true when the file carried no usable resolution
-  int rotation = 0;            // degrees the page was turned before OCR (0, 90, 180, 270)
-  double skew_deg = 0;         // skew corrected before OCR
-  double ocr_confidence = 0;   // mean word confidence, 0..1
-  bool blank = false;          // no text found on purpose (blank sheet)
+  int dpi = 0;                     // resolution of the decoded image
+  bool dpi_estimated = false;      // true when the file carried no usable resolution
+  int rotation = 0;                // degrees the page was turned before OCR (0, 90, 180, 270)
+  double skew_deg = 0;             // skew corrected before OCR
+  double ocr_confidence = 0;       // mean word confidence, 0..1
+  bool blank = false;              // no text found on purpose (blank sheet)
   std::vector<std::string> flags;  // page-level review reasons, e.g. "ocr_timeout"
-  std::string text;            // OCR text, lines separated by '\n'
-  std::vector<Word> words;     // word boxes and confidences
+  std::string text;                // OCR text, lines separated by '\n'
+  std::vector<Word> words;         // word boxes and confidences
 };
 
 struct Field {
@@ -56,14 +56,14 @@ struct Field {
 };
 
 struct Dossier {
-  std::string id;                      // stable: derived from the source files' content
-  std::string procedure = "unknown";   // plugin id, or "unknown"
+  std::string id;                     // stable: derived from the source files' content
+  std::string procedure = "unknown";  // plugin id, or "unknown"
   double procedure_confidence = 0;
-  std::vector<std::string> sources;    // absolute input paths
+  std::vector<std::string> sources;  // absolute input paths
   std::vector<Page> pages;
   std::map<std::string, Field> fields;  // keys from shared/FORMS.md
   std::vector<std::string> needs_review;
-  std::string ingested_at;             // UTC, ISO 8601
+  std::string ingested_at;  // UTC, ISO 8601
 };
 
 nlohmann::json record_to_json(const Dossier& dossier);

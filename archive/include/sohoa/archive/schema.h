@@ -31,7 +31,7 @@ struct IndexField {
   std::string_view name;    // as typed in a query: name:value
   std::string_view prefix;  // Xapian term prefix
   Folding folding;
-  bool boolean;             // filter only, no weight
+  bool boolean;  // filter only, no weight
   std::string_view help;
 };
 

@@ -37,9 +37,9 @@ std::string collapse_spaces(std::string_view utf8);
 
 // A word of text: a maximal run of letters, digits and combining marks.
 struct Token {
-  std::string text;      // the word as it appears (normalised input is expected)
-  std::size_t offset;    // byte offset in the input
-  std::size_t length;    // byte length in the input
+  std::string text;    // the word as it appears (normalised input is expected)
+  std::size_t offset;  // byte offset in the input
+  std::size_t length;  // byte length in the input
 };
 
 // Splits text into words. Punctuation and whitespace separate words and are not returned.

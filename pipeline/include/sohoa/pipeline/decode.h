@@ -32,7 +32,7 @@ inline constexpr double kMaxMegapixels = 150.0;
 inline constexpr int kDefaultDpi = 300;  // assumed when a file carries no resolution
 
 struct DecodedPage {
-  Image image;          // 8-bit grey or 32-bit colour
+  Image image;  // 8-bit grey or 32-bit colour
   int dpi = 0;
   bool dpi_estimated = false;
 };

@@ -20,8 +20,8 @@
 namespace sohoa {
 
 struct DossierInput {
-  std::filesystem::path origin;             // the file or folder that makes this dossier
-  std::vector<std::filesystem::path> files; // absolute paths, in page order
+  std::filesystem::path origin;              // the file or folder that makes this dossier
+  std::vector<std::filesystem::path> files;  // absolute paths, in page order
 };
 
 struct Discovery {

@@ -23,7 +23,7 @@ struct OcrConfig {
 };
 
 struct OcrPage {
-  std::string text;          // NFC, canonical tone placement, lines separated by '\n'
+  std::string text;  // NFC, canonical tone placement, lines separated by '\n'
   std::vector<Word> words;
   double mean_confidence = 0;  // 0..1, over words
   bool timed_out = false;

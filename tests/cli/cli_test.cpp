@@ -1,0 +1,265 @@
+// Drives the real `sohoa` binary over the committed samples (samples/committed) and checks what
+// ingest, show, search and export return against the generator's truth files.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "sohoa/archive/text.h"
+#include "test_support.h"
+
+namespace sohoa {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs `sohoa ARGS...`, capturing stdout and stderr.
+CommandRun sohoa(const std::vector<std::string>& args) {
+  static test::TempDir scratch;
+  const fs::path err_file = scratch / "stderr.txt";
+  std::string cmd = quote(SOHOA_BINARY);
+  for (const std::string& a : args) {
+    cmd += ' ';
+    cmd += quote(a);
+  }
+  cmd += " 2>";
+  cmd += quote(err_file.string());
+  cmd += " </dev/null";
+  CommandRun r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = test::read_file(err_file);
+  return r;
+}
+
+struct TruthDossier {
+  json truth;
+  fs::path path;  // absolute path of the dossier's file or folder
+};
+
+std::vector<TruthDossier> load_truth() {
+  std::vector<TruthDossier> out;
+  const fs::path set = test::samples_dir();
+  for (const auto& e : fs::directory_iterator(set / "truth")) {
+    std::ifstream in(e.path());
+    json t = json::parse(in);
+    out.push_back({t, fs::weakly_canonical(set / t.at("path").get<std::string>())});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  return out;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    archive_ = (dir_->path() / "archive").string();
+    truth_ = load_truth();
+    ingest_ = new CommandRun(sohoa({"ingest", "--archive", archive_, "--jobs", "2", "--json",
+                                    (test::samples_dir() / "dossiers").string()}));
+  }
+  static void TearDownTestSuite() {
+    delete ingest_;
+    delete dir_;
+  }
+
+  // Records by absolute source path of the dossier (file, or folder of page files).
+  static std::map<fs::path, json> records_by_origin() {
+    CommandRun r = sohoa({"export", "--archive", archive_, "--format", "jsonl"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::map<fs::path, json> out;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+      json rec = json::parse(line);
+      const fs::path first = rec["sources"][0].get<std::string>();
+      const bool folder = rec["sources"].size() > 1 || first.parent_path().filename() != "dossiers";
+      out[folder ? first.parent_path() : first] = rec;
+    }
+    return out;
+  }
+
+  static json search(const std::string& query) {
+    CommandRun r = sohoa({"search", "--archive", archive_, "--json", query});
+    EXPECT_EQ(r.exit_code, 0) << query << ": " << r.err;
+    return r.exit_code == 0 ? json::parse(r.out) : json{{"hits", json::array()}};
+  }
+
+  static inline test::TempDir* dir_ = nullptr;
+  static inline std::string archive_;
+  static inline std::vector<TruthDossier> truth_;
+  static inline CommandRun* ingest_ = nullptr;
+};
+
+TEST_F(CliTest, IngestArchivesEveryCommittedDossier) {
+  ASSERT_FALSE(truth_.empty()) << "no truth files in " << test::samples_dir();
+  ASSERT_EQ(ingest_->exit_code, 0) << ingest_->err;
+  const json report = json::parse(ingest_->out);
+  EXPECT_EQ(report["archived"], truth_.size());
+  EXPECT_EQ(report["failed"], 0);
+  std::size_t pages = 0;
+  for (const auto& t : truth_) pages += t.truth["pages"].size();
+  EXPECT_EQ(report["pages_recognised"], pages);
+}
+
+TEST_F(CliTest, EveryPageCanBeTracedBackToItsScan) {
+  const std::map<fs::path, json> records = records_by_origin();
+  ASSERT_EQ(records.size(), truth_.size());
+  for (const TruthDossier& t : truth_) {
+    ASSERT_TRUE(records.count(t.path)) << t.path;
+    const json& rec = records.at(t.path);
+    EXPECT_EQ(rec["procedure"], "unknown");
+    const json& pages = rec["pages"];
+    ASSERT_EQ(pages.size(), t.truth["pages"].size()) << t.path;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      const json& p = pages[i];
+      EXPECT_EQ(p["number"], i + 1);
+      EXPECT_TRUE(fs::path(p["source"].get<std::string>()).is_absolute());
+      EXPECT_TRUE(fs::exists(p["source"].get<std::string>()));
+      if (t.truth["container"] != "folder") {
+        EXPECT_EQ(p["source_page"], i + 1);
+      }
+      EXPECT_EQ(p["sha256"].get<std::string>().size(), 64u);
+      EXPECT_GT(p["dpi"].get<int>(), 0);
+      EXPECT_GT(p["width"].get<int>(), 0);
+      EXPECT_FALSE(p["words"].empty()) << t.path << " page " << i + 1;
+    }
+  }
+}
+
+TEST_F(CliTest, ShowJsonPrintsTheSameRecordAsExport) {
+  const std::map<fs::path, json> records = records_by_origin();
+  ASSERT_FALSE(records.empty());
+  const json& rec = records.begin()->second;
+  CommandRun r = sohoa({"show", "--archive", archive_, "--json", rec["id"].get<std::string>()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out), rec);
+}
+
+TEST_F(CliTest, NamesTypedWithoutDiacriticsFindTheirDossier) {
+  const std::map<fs::path, json> records = records_by_origin();
+  int checked = 0;
+  for (const TruthDossier& t : truth_) {
+    if (t.truth["level"] != 0 || !t.truth["fields"].contains("applicant_name")) continue;
+    const std::string name = t.truth["fields"]["applicant_name"];
+    const json result = search(text::fold_diacritics(name));
+    const std::string id = records.at(t.path)["id"];
+    bool found = false;
+    for (std::size_t i = 0; i < result["hits"].size() && i < 3; ++i) {
+      found = found || result["hits"][i]["id"] == id;
+    }
+    EXPECT_TRUE(found) << text::fold_diacritics(name) << " did not find " << t.path;
+    ++checked;
+  }
+  EXPECT_GE(checked, 2);
+}
+
+TEST_F(CliTest, DossierCodesFindTheirDossier) {
+  const std::map<fs::path, json> records = records_by_origin();
+  int checked = 0;
+  for (const TruthDossier& t : truth_) {
+    if (t.truth["level"] != 0 || !t.truth["fields"].contains("dossier_code")) continue;
+    const json result = search("code:" + t.truth["fields"]["dossier_code"].get<std::string>());
+    ASSERT_FALSE(result["hits"].empty()) << t.path;
+    EXPECT_EQ(result["hits"][0]["id"], records.at(t.path)["id"]);
+    ++checked;
+  }
+  EXPECT_GE(checked, 2);
+}
+
+TEST_F(CliTest, SnippetsMarkTheWordsFound) {
+  const json result = search("cong hoa xa hoi");
+  ASSERT_FALSE(result["hits"].empty());
+  EXPECT_NE(result["hits"][0]["snippet"].get<std::string>().find("[CỘNG]"), std::string::npos)
+      << result["hits"][0]["snippet"];
+}
+
+TEST_F(CliTest, IngestingTheSameFilesAgainAddsNothing) {
+  CommandRun r = sohoa(
+      {"ingest", "--archive", archive_, "--json", (test::samples_dir() / "dossiers").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json report = json::parse(r.out);
+  EXPECT_EQ(report["archived"], 0);
+  EXPECT_EQ(report["already_archived"], truth_.size());
+  EXPECT_EQ(report["pages_recognised"], 0);
+  EXPECT_EQ(records_by_origin().size(), truth_.size());
+}
+
+TEST_F(CliTest, BadFilesFailAloneWithTheirNameAndTheRestLands) {
+  test::TempDir dir;
+  const fs::path batch = dir / "batch";
+  fs::create_directories(batch);
+  // One good dossier: the smallest single-file sample.
+  fs::path good;
+  for (const TruthDossier& t : truth_) {
+    if (fs::is_regular_file(t.path) &&
+        (good.empty() || fs::file_size(t.path) < fs::file_size(good))) {
+      good = t.path;
+    }
+  }
+  ASSERT_FALSE(good.empty());
+  fs::copy_file(good, batch / ("a-good" + good.extension().string()));
+  const std::string bytes = test::read_file(good);
+  test::write_file(batch / "b-corrupt.tif", bytes.substr(0, 64));
+  test::write_file(batch / "c-empty.pdf", "");
+  test::write_file(batch / "d-garbage.png", "this is not an image");
+
+  const std::string archive = (dir / "archive").string();
+  CommandRun r = sohoa({"ingest", "--archive", archive, batch.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  for (const char* name : {"b-corrupt.tif", "c-empty.pdf", "d-garbage.png"}) {
+    EXPECT_NE(r.err.find(name), std::string::npos) << name << " not named in:\n" << r.err;
+  }
+  EXPECT_NE(r.out.find("1 archived"), std::string::npos) << r.out;
+  CommandRun e = sohoa({"export", "--archive", archive, "--format", "jsonl"});
+  EXPECT_EQ(std::count(e.out.begin(), e.out.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(sohoa({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(sohoa({"search", "--archive", archive_}).exit_code, 2);
+  EXPECT_EQ(sohoa({"export", "--archive", archive_, "--format", "csv"}).exit_code, 2);
+  CommandRun r = sohoa({"search", "--archive", archive_, "(nguyen"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("query:"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, AnUnknownDossierIsAClearError) {
+  CommandRun r = sohoa({"show", "--archive", archive_, "00000000000000000000"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no dossier with id"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, AMissingArchiveIsAClearError) {
+  CommandRun r = sohoa({"search", "--archive", (dir_->path() / "nowhere").string(), "nguyen"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no sohoa archive"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace sohoa
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}

@@ -1,0 +1,104 @@
+#include "test_support.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace sohoa::test {
+namespace fs = std::filesystem;
+namespace {
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+// Draws `text` at the top-left margin of a cairo context scaled to points.
+void draw_text(cairo_t* cr, const std::string& text, double margin_pt) {
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoFontDescription* font = pango_font_description_from_string("Liberation Serif 13");
+  pango_layout_set_font_description(layout, font);
+  pango_layout_set_text(layout, text.c_str(), -1);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_move_to(cr, margin_pt, margin_pt);
+  pango_cairo_show_layout(cr, layout);
+  pango_font_description_free(font);
+  g_object_unref(layout);
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  const char* tmp = std::getenv("TMPDIR");
+  path_ = fs::path(tmp && *tmp ? tmp : "/tmp") /
+          ("sohoa-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+Image render_text(const std::vector<std::string>& lines, int dpi) {
+  const double scale = dpi / 72.0;
+  const int width = static_cast<int>(8.27 * dpi);  // A4 width
+  const int height = static_cast<int>((1.5 + 0.3 * static_cast<double>(lines.size())) * dpi);
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  draw_text(cr, join_lines(lines), 54);
+  cairo_surface_flush(surface);
+
+  Image pix(pixCreate(width, height, 8));
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      const unsigned char* px = data + y * stride + 4 * x;  // B G R x
+      pixSetPixel(pix.get(), x, y, (px[0] + px[1] + px[2]) / 3);
+    }
+  }
+  pixSetResolution(pix.get(), dpi, dpi);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return pix;
+}
+
+void write_pdf(const fs::path& file, const std::vector<std::string>& pages) {
+  cairo_surface_t* surface = cairo_pdf_surface_create(file.c_str(), 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  for (const std::string& page : pages) {
+    draw_text(cr, page, 54);
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+}
+
+void write_file(const fs::path& file, const std::string& bytes) {
+  std::ofstream out(file, std::ios::binary);
+  out << bytes;
+}
+
+std::string read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path samples_dir() { return fs::path(SOHOA_SOURCE_DIR) / "samples" / "committed"; }
+
+}  // namespace sohoa::test

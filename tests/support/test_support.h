@@ -1,0 +1,40 @@
+// Helpers shared by the tests: temporary folders and real images, TIFFs and PDFs rendered with
+// pangocairo, so that tests never depend on files outside the repository.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sohoa/pipeline/image.h"
+
+namespace sohoa::test {
+
+// A fresh folder under $TMPDIR, removed with everything in it when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Renders lines of text (Liberation Serif 13 pt) black on white at `dpi`, 8-bit grey, with the
+// resolution set in the image.
+Image render_text(const std::vector<std::string>& lines, int dpi = 300);
+
+// Writes a PDF whose pages carry the given texts (one entry per page, lines split at '\n').
+void write_pdf(const std::filesystem::path& file, const std::vector<std::string>& pages);
+
+void write_file(const std::filesystem::path& file, const std::string& bytes);
+std::string read_file(const std::filesystem::path& file);
+
+// The repository's committed sample set (samples/committed).
+std::filesystem::path samples_dir();
+
+}  // namespace sohoa::test

@@ -1,0 +1,65 @@
+#include "sohoa/pipeline/ocr.h"
+
+#include <gtest/gtest.h>
+
+#include "sohoa/archive/text.h"
+#include "test_support.h"
+
+namespace sohoa {
+namespace {
+
+TEST(OcrEngine, ReadsVietnameseTextWithBoxesAndConfidences) {
+  Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
+  ASSERT_TRUE(engine.ok()) << engine.error().message;
+  Image page = test::render_text({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                  "Họ, chữ đệm, tên người yêu cầu: Nguyễn Thị Thủy",
+                                  "Nơi cư trú: phường Xuân Đỉnh, quận Bắc Từ Liêm"});
+  Result<OcrPage> r = engine->recognize(page.get(), 300);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_NE(r->text.find("Nguyễn Thị Thủy"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("Xuân Đỉnh"), std::string::npos) << r->text;
+  EXPECT_EQ(std::count(r->text.begin(), r->text.end(), '\n'), 2) << r->text;
+  EXPECT_EQ(r->text, text::normalize_text(r->text));
+  ASSERT_FALSE(r->words.empty());
+  EXPECT_GT(r->mean_confidence, 0.8);
+  for (const Word& w : r->words) {
+    EXPECT_GT(w.bbox[2], 0);
+    EXPECT_GT(w.bbox[3], 0);
+    EXPECT_LT(w.bbox[0] + w.bbox[2], pixGetWidth(page.get()) + 1);
+  }
+  EXPECT_EQ(r->words.back().line, 2);
+  EXPECT_FALSE(r->timed_out);
+}
+
+TEST(OcrEngine, OneEngineReadsManyPages) {
+  Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
+  ASSERT_TRUE(engine.ok());
+  for (const char* line : {"Trang thứ nhất", "Trang thứ hai"}) {
+    Image page = test::render_text({line});
+    Result<OcrPage> r = engine->recognize(page.get(), 300);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->text, line);
+  }
+}
+
+TEST(OcrEngine, ABlankPageGivesNoWords) {
+  Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
+  ASSERT_TRUE(engine.ok());
+  Image page = test::render_text({""});
+  Result<OcrPage> r = engine->recognize(page.get(), 300);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->words.empty());
+  EXPECT_EQ(r->mean_confidence, 0);
+}
+
+TEST(OcrEngine, MissingLanguageDataIsAClearError) {
+  OcrConfig config;
+  config.languages = "xyz_no_such_language";
+  Result<OcrEngine> engine = OcrEngine::create(config);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.error().code, ErrorCode::kOcr);
+  EXPECT_NE(engine.error().message.find("xyz_no_such_language"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sohoa

@@ -1,0 +1,63 @@
+#include "sohoa/archive/query.h"
+
+#include <gtest/gtest.h>
+
+namespace sohoa {
+namespace {
+
+std::string describe(std::string_view q) {
+  Result<ParsedQuery> p = parse_query(q);
+  return p ? p->query.get_description() : "error: " + p.error().message;
+}
+
+TEST(ParseQuery, FoldsWordsTypedWithoutDiacritics) {
+  const std::string d = describe("nguyen van");
+  EXPECT_NE(d.find("nguyen"), std::string::npos);
+  EXPECT_NE(d.find("AND"), std::string::npos);
+}
+
+TEST(ParseQuery, MatchesExactOrFoldedFormForWordsWithDiacritics) {
+  const std::string d = describe("Đỉnh");
+  EXPECT_NE(d.find("dinh"), std::string::npos);
+  EXPECT_NE(d.find("XEđỉnh"), std::string::npos);
+}
+
+TEST(ParseQuery, MakesPhrasesFromQuotes) {
+  EXPECT_NE(describe("\"doc lap tu do\"").find("PHRASE"), std::string::npos);
+}
+
+TEST(ParseQuery, UnderstandsOperatorsAndParentheses) {
+  const std::string d = describe("(xuan OR phu) AND dien NOT bac");
+  EXPECT_NE(d.find("OR"), std::string::npos);
+  EXPECT_NE(d.find("AND_NOT"), std::string::npos);
+}
+
+TEST(ParseQuery, NormalisesDossierCodes) {
+  EXPECT_NE(describe("code:000.00.17.h26-191226-0001").find("XC000.00.17.H26-191226-0001"),
+            std::string::npos);
+}
+
+TEST(ParseQuery, CollectsWordsToHighlight) {
+  Result<ParsedQuery> p = parse_query("Nguyễn \"văn an\"");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->highlight, (std::vector<std::string>{"nguyen", "van", "an"}));
+}
+
+TEST(ParseQuery, ExplainsWhatIsWrong) {
+  for (const char* bad :
+       {"", "   ", "\"unclosed", "(a OR b", "a)", "colour:red", "code:", "a OR", "NOT"}) {
+    Result<ParsedQuery> p = parse_query(bad);
+    ASSERT_FALSE(p.ok()) << bad;
+    EXPECT_EQ(p.error().code, ErrorCode::kUsage) << bad;
+    EXPECT_FALSE(p.error().message.empty());
+  }
+  EXPECT_NE(parse_query("colour:red").error().message.find("unknown field 'colour'"),
+            std::string::npos);
+  EXPECT_NE(parse_query("\"unclosed").error().message.find("unterminated quote"),
+            std::string::npos);
+}
+
+TEST(ParseQuery, AcceptsAPureNegation) { EXPECT_TRUE(parse_query("NOT khai").ok()); }
+
+}  // namespace
+}  // namespace sohoa
