@@ -69,6 +69,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
     std::string archive;
     int jobs = 2;
     bool json = false;
+    std::string preprocess = "all";
     std::vector<std::string> paths;
   };
   auto opts = std::make_shared<Options>();
@@ -77,6 +78,9 @@ void register_ingest(CLI::App& app, int& exit_code) {
   cmd->add_option("--jobs,-j", opts->jobs, "pages recognised in parallel (one Tesseract each)")
       ->check(CLI::Range(1, 64));
   cmd->add_flag("--json", opts->json, "print the report as JSON on stdout");
+  cmd->add_option("--preprocess", opts->preprocess,
+                  "image clean-up before OCR: all (default), none, or a list of grey, rescale, "
+                  "background, orient, deskew, leaders, specks, blank");
   cmd->add_option("paths", opts->paths,
                   "image, TIFF or PDF file = one dossier; folder of page images = one dossier; "
                   "folder of those = one dossier per entry")
@@ -94,6 +98,12 @@ void register_ingest(CLI::App& app, int& exit_code) {
     }
     IngestOptions options;
     options.jobs = opts->jobs;
+    Result<PreprocessConfig> steps = parse_preprocess_steps(opts->preprocess);
+    if (!steps) {
+      exit_code = print_error(steps.error());
+      return;
+    }
+    options.preprocess = *steps;
     std::vector<std::filesystem::path> paths(opts->paths.begin(), opts->paths.end());
     DossierCallback on_dossier;
     if (!opts->json) on_dossier = print_outcome;

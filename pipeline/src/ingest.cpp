@@ -17,6 +17,9 @@ namespace {
 
 using PageResult = Result<Page>;
 
+// Mean word confidence under which a page is also read turned by 180 degrees.
+constexpr double kRetryTurnedBelowConfidence = 0.6;
+
 // Worker threads, each owning one OcrEngine, taking page jobs from a queue.
 class PagePool {
  public:
@@ -95,19 +98,36 @@ std::string utc_now() {
   return buf;
 }
 
-PageResult recognise_page(OcrEngine& engine, const SourceFile& file, int source_page) {
+PageResult recognise_page(OcrEngine& engine, const SourceFile& file, int source_page,
+                          const PreprocessConfig& preprocess_config) {
   Result<DecodedPage> decoded = decode_page(file.path, file.kind, source_page);
   if (!decoded) return decoded.error();
-  PIX* pix = decoded->image.get();
+  PreparedPage prepared = preprocess(decoded->image.get(), decoded->dpi, preprocess_config);
+  decoded->image.reset();  // only the prepared image is needed from here on
+  PIX* pix = prepared.image.get();
   Page page;
   page.source = file.path.string();
   page.source_page = source_page;
   page.sha256 = file.sha256;
   page.width = pixGetWidth(pix);
   page.height = pixGetHeight(pix);
-  page.dpi = decoded->dpi;
+  page.dpi = prepared.dpi;
   page.dpi_estimated = decoded->dpi_estimated;
-  Result<OcrPage> ocr = engine.recognize(pix, decoded->dpi);
+  page.rotation = prepared.rotation;
+  page.skew_deg = prepared.skew_deg;
+  page.blank = prepared.blank;
+  if (page.blank) return page;  // kept in the dossier, not OCRed
+  Result<OcrPage> ocr = engine.recognize(pix, prepared.dpi);
+  if (ocr && preprocess_config.orient && ocr->mean_confidence < kRetryTurnedBelowConfidence) {
+    // The shape-based orientation guess can miss on sparse or noisy pages: a page read with
+    // low confidence is read once more turned over, and the better reading kept.
+    Image turned(pixRotate180(nullptr, pix));
+    Result<OcrPage> again = engine.recognize(turned.get(), prepared.dpi);
+    if (again && again->mean_confidence > ocr->mean_confidence + 0.1) {
+      ocr = std::move(again);
+      page.rotation = (page.rotation + 180) % 360;
+    }
+  }
   if (!ocr) {
     return make_error(
         ErrorCode::kOcr,
@@ -178,8 +198,9 @@ class IngestRun {
     }
     for (const SourceFile& f : p.files) {
       for (int n = 1; n <= f.pages; ++n) {
-        p.pages.push_back(
-            pool_.submit([f, n](OcrEngine& engine) { return recognise_page(engine, f, n); }));
+        p.pages.push_back(pool_.submit([f, n, &config = options_.preprocess](OcrEngine& engine) {
+          return recognise_page(engine, f, n, config);
+        }));
       }
     }
     return p;

@@ -59,29 +59,28 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
 
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   int line = -1;
+  int line_of_last_word = -1;
   double confidence_sum = 0;
   std::string text;
   if (it) {
     do {
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-        ++line;
-        if (!text.empty()) text += '\n';
-      } else {
-        text += ' ';
-      }
-      TessText word(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word) continue;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      TessText raw(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!raw) continue;
+      Word w;
+      w.text = text::collapse_spaces(text::normalize_text(raw.get()));
+      if (w.text.empty()) continue;
       int left = 0;
       int top = 0;
       int right = 0;
       int bottom = 0;
       it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
-      Word w;
-      w.text = text::normalize_text(word.get());
       w.bbox = {left, top, right - left, bottom - top};
       w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
       w.line = line;
       confidence_sum += w.confidence;
+      if (!text.empty()) text += line == line_of_last_word ? ' ' : '\n';
+      line_of_last_word = line;
       text += w.text;
       out.words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));

@@ -1,8 +1,8 @@
 // The ingest job: input paths → dossiers in the archive and the index.
 //
 // It composes the stages: discover_inputs → (per page, in parallel on `jobs` worker threads,
-// each with its own OcrEngine) decode_page → OcrEngine::recognize → (per dossier, on the
-// calling thread, in input order) store originals → save record → index.
+// each with its own OcrEngine) decode_page → preprocess → OcrEngine::recognize → (per dossier, on
+// the calling thread, in input order) store originals → save record → index.
 //
 // At most a few pages per worker are in flight at any time, so memory does not grow with the
 // size of the batch. A dossier whose file cannot be read fails alone; the others land.
@@ -19,12 +19,14 @@
 #include "sohoa/archive/index.h"
 #include "sohoa/archive/store.h"
 #include "sohoa/pipeline/ocr.h"
+#include "sohoa/pipeline/preprocess.h"
 #include "sohoa/result.h"
 
 namespace sohoa {
 
 struct IngestOptions {
   int jobs = 2;  // worker threads, one Tesseract engine each
+  PreprocessConfig preprocess;
   OcrConfig ocr;
   int commit_every = 50;  // dossiers between index commits
 };

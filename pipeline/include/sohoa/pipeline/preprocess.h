@@ -1,0 +1,57 @@
+// Preprocess stage: a decoded page → the 8-bit grey image Tesseract reads best.
+//
+// Steps, in order, each switchable in PreprocessConfig:
+//   grey        colour pages become grey from the red channel, which removes red seal ink
+//               (con dấu) while keeping black and blue ink (suppress_red); else luminance
+//   rescale     pages under 250 dpi (or over 400) are scaled to 300 dpi
+//   background  uneven light and yellowed paper are flattened to white, faded toner darkened
+//   orient      0/90/180/270 from the shapes of ascenders and descenders (Leptonica)
+//   deskew      skew angle from the text lines; pages are rotated straight
+//   leaders     dotted leaders ("..........") after form labels are erased: Tesseract reads
+//               them as strings of junk characters
+//   specks      dust and noise smaller than any glyph is erased
+//   blank       a page without text-sized marks is flagged blank and not OCRed
+//
+// Word boxes found on the result are in its pixels: the page as it was rotated upright,
+// deskewed and scaled to `dpi`.
+//
+// Thread-safety: a pure function; call it from any number of threads.
+#pragma once
+
+#include <string_view>
+
+#include "sohoa/pipeline/image.h"
+#include "sohoa/result.h"
+
+namespace sohoa {
+
+struct PreprocessConfig {
+  bool suppress_red = true;
+  bool rescale = true;
+  bool normalize_background = true;
+  bool orient = true;
+  bool deskew = true;
+  bool remove_leaders = true;
+  bool remove_specks = true;
+  bool detect_blank = true;
+
+  // Every step off: the decoded image goes to Tesseract as it is (converted to grey).
+  static PreprocessConfig none();
+};
+
+struct PreparedPage {
+  Image image;          // 8-bit grey
+  int dpi = 0;          // of `image`
+  int rotation = 0;     // degrees turned clockwise to make the page upright: 0, 90, 180, 270
+  double skew_deg = 0;  // degrees turned to straighten the text lines
+  bool blank = false;
+};
+
+// "all", "none", or a comma-separated list of the steps to run (grey, rescale, background,
+// orient, deskew, leaders, specks, blank). Errors: kUsage naming the unknown step.
+Result<PreprocessConfig> parse_preprocess_steps(std::string_view steps);
+
+// `image` is a decoded page of any depth; `dpi` its resolution.
+PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config);
+
+}  // namespace sohoa

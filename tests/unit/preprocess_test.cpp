@@ -1,0 +1,137 @@
+#include "sohoa/pipeline/preprocess.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sohoa/pipeline/ocr.h"
+#include "test_support.h"
+
+namespace sohoa {
+namespace {
+
+const std::vector<std::string> kForm = {
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Họ, chữ đệm, tên người yêu cầu: Nguyễn Thị Thủy ..............................",
+    "Nơi cư trú: phường Xuân Đỉnh, quận Bắc Từ Liêm ...............................",
+    "Giấy tờ tùy thân: CCCD số 001190012345 ........................................",
+    "Quan hệ với người được khai sinh: Mẹ ..........................................",
+};
+
+std::string recognise(const PreparedPage& page) {
+  Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
+  EXPECT_TRUE(engine.ok());
+  Result<OcrPage> r = engine->recognize(page.image.get(), page.dpi);
+  EXPECT_TRUE(r.ok());
+  return r ? r->text : "";
+}
+
+TEST(Preprocess, TurnsAnUpsideDownPageUpright) {
+  Image page = test::render_text(kForm);
+  Image flipped(pixRotate180(nullptr, page.get()));
+  PreparedPage p = preprocess(flipped.get(), 300, PreprocessConfig{});
+  EXPECT_EQ(p.rotation, 180);
+  EXPECT_NE(recognise(p).find("Nguyễn Thị Thủy"), std::string::npos);
+}
+
+TEST(Preprocess, LeavesAnUprightPageAsItIs) {
+  Image page = test::render_text(kForm);
+  PreparedPage p = preprocess(page.get(), 300, PreprocessConfig{});
+  EXPECT_EQ(p.rotation, 0);
+  EXPECT_EQ(p.skew_deg, 0);
+  EXPECT_FALSE(p.blank);
+  EXPECT_EQ(pixGetWidth(p.image.get()), pixGetWidth(page.get()));
+}
+
+TEST(Preprocess, StraightensASkewedPage) {
+  Image page = test::render_text(kForm);
+  const double degrees = 2.0;
+  Image skewed(pixRotate(page.get(), static_cast<float>(degrees * M_PI / 180), L_ROTATE_AREA_MAP,
+                         L_BRING_IN_WHITE, 0, 0));
+  PreparedPage p = preprocess(skewed.get(), 300, PreprocessConfig{});
+  EXPECT_NEAR(std::abs(p.skew_deg), degrees, 0.3);
+  EXPECT_NE(recognise(p).find("phường Xuân Đỉnh"), std::string::npos);
+}
+
+TEST(Preprocess, ErasesDottedLeadersButNotTheText) {
+  Image page = test::render_text(kForm);
+  PreparedPage p = preprocess(page.get(), 300, PreprocessConfig{});
+  const std::string text = recognise(p);
+  EXPECT_EQ(text.find("...."), std::string::npos) << text;
+  EXPECT_NE(text.find("Quan hệ với người được khai sinh: Mẹ"), std::string::npos) << text;
+  EXPECT_NE(text.find("Giấy tờ tùy thân: CCCD số"), std::string::npos) << text;
+  // Without the step, Tesseract reads the leaders.
+  PreprocessConfig keep;
+  keep.remove_leaders = false;
+  EXPECT_NE(recognise(preprocess(page.get(), 300, keep)).find("...."), std::string::npos);
+}
+
+TEST(Preprocess, RemovesRedSealInkAndKeepsBlackText) {
+  Image grey = test::render_text(kForm);
+  Image colour(pixConvertTo32(grey.get()));
+  // A solid red disc over the middle of the text.
+  const int cx = pixGetWidth(colour.get()) / 2;
+  const int cy = pixGetHeight(colour.get()) / 2;
+  for (int y = cy - 150; y < cy + 150; ++y) {
+    for (int x = cx - 150; x < cx + 150; ++x) {
+      if ((x - cx) * (x - cx) + (y - cy) * (y - cy) < 150 * 150) {
+        l_uint32 pixel = 0;
+        composeRGBPixel(220, 30, 40, &pixel);
+        pixSetPixel(colour.get(), x, y, pixel);
+      }
+    }
+  }
+  PreparedPage with = preprocess(colour.get(), 300, PreprocessConfig{});
+  l_uint32 value = 0;
+  pixGetPixel(with.image.get(), cx, cy - 140, &value);
+  EXPECT_GT(value, 200u) << "seal ink should be gone";
+  PreprocessConfig keep;
+  keep.suppress_red = false;
+  PreparedPage without = preprocess(colour.get(), 300, keep);
+  pixGetPixel(without.image.get(), cx, cy - 140, &value);
+  EXPECT_LT(value, 150u) << "seal ink stays when the step is off";
+}
+
+TEST(Preprocess, RescalesLowResolutionPagesTo300Dpi) {
+  Image page = test::render_text(kForm, 150);
+  PreparedPage p = preprocess(page.get(), 150, PreprocessConfig{});
+  EXPECT_EQ(p.dpi, 300);
+  EXPECT_NEAR(pixGetWidth(p.image.get()), 2 * pixGetWidth(page.get()), 2);
+}
+
+TEST(Preprocess, FlagsABlankSheetWithDust) {
+  Image page = test::render_text({""});
+  for (int i = 0; i < 40; ++i) pixSetPixel(page.get(), 100 + 37 * i, 200 + 23 * i, 0);
+  EXPECT_TRUE(preprocess(page.get(), 300, PreprocessConfig{}).blank);
+  Image text = test::render_text(kForm);
+  EXPECT_FALSE(preprocess(text.get(), 300, PreprocessConfig{}).blank);
+}
+
+TEST(Preprocess, DoesNotChangeItsInput) {
+  Image page = test::render_text(kForm);
+  Image copy(pixCopy(nullptr, page.get()));
+  PreparedPage p = preprocess(page.get(), 300, PreprocessConfig{});
+  l_int32 same = 0;
+  pixEqual(page.get(), copy.get(), &same);
+  EXPECT_TRUE(same);
+}
+
+TEST(ParsePreprocessSteps, ReadsAllNoneAndLists) {
+  Result<PreprocessConfig> all = parse_preprocess_steps("all");
+  ASSERT_TRUE(all.ok());
+  EXPECT_TRUE(all->orient && all->deskew && all->remove_leaders);
+  Result<PreprocessConfig> none = parse_preprocess_steps("none");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->orient || none->deskew || none->suppress_red);
+  Result<PreprocessConfig> some = parse_preprocess_steps("orient,deskew");
+  ASSERT_TRUE(some.ok());
+  EXPECT_TRUE(some->orient && some->deskew);
+  EXPECT_FALSE(some->remove_leaders);
+  Result<PreprocessConfig> bad = parse_preprocess_steps("orient,sharpen");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("sharpen"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sohoa
