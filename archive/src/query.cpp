@@ -130,9 +130,21 @@ class Parser {
     return q;
   }
 
+  // Words next to each other in the query that also stand next to each other in a dossier
+  // (a name: "nguyen cong phuc") rank it higher: each adjacent pair adds a phrase boost.
+  static void add_pair_boosts(const std::vector<std::string>& run,
+                              std::vector<Xapian::Query>& boosts) {
+    for (std::size_t i = 1; i < run.size(); ++i) {
+      const std::string pair[] = {run[i - 1], run[i]};
+      boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
+    }
+  }
+
   Result<Xapian::Query> parse_and() {
     std::vector<Xapian::Query> positive;
     std::vector<Xapian::Query> negative;
+    std::vector<Xapian::Query> boosts;
+    std::vector<std::string> run;  // folded single words typed one after another
     for (;;) {
       const Token* t = peek();
       if (!t || t->kind == Token::kOr || t->kind == Token::kClose) break;
@@ -145,10 +157,19 @@ class Parser {
         negate = !negate;
         ++pos_;
       }
+      const bool plain_word = peek() && peek()->kind == Token::kWord;
+      last_single_word_.clear();
       Result<Xapian::Query> unit = parse_unit();
       if (!unit) return unit;
       (negate ? negative : positive).push_back(*unit);
+      if (plain_word && !negate && !last_single_word_.empty()) {
+        run.push_back(last_single_word_);
+      } else {
+        add_pair_boosts(run, boosts);
+        run.clear();
+      }
     }
+    add_pair_boosts(run, boosts);
     if (positive.empty() && negative.empty()) {
       const std::size_t at = peek() ? peek()->at : length_;
       return syntax_error("expected words before or after an operator", at);
@@ -156,6 +177,10 @@ class Parser {
     Xapian::Query q = positive.empty()
                           ? Xapian::Query::MatchAll
                           : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+    if (!positive.empty() && !boosts.empty()) {
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                        Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+    }
     for (const Xapian::Query& n : negative) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, n);
     return q;
   }
@@ -203,6 +228,7 @@ class Parser {
       highlight.push_back(folded.back());
     }
     if (words.size() == 1) {
+      last_single_word_ = folded[0];
       Xapian::Query q(folded[0]);
       if (any_exact) q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(exact[0]));
       return q;
@@ -238,6 +264,7 @@ class Parser {
   std::vector<Token> tokens_;
   std::size_t length_;
   std::size_t pos_ = 0;
+  std::string last_single_word_;  // folded form of the last unit, if it was one word
 };
 
 }  // namespace

@@ -79,6 +79,20 @@ TEST_F(IndexTest, PhuDienAndPhucDienStayApart) {
   EXPECT_EQ(ids("\"phúc diễn\""), std::vector<std::string>{"ward2"});
 }
 
+TEST_F(IndexTest, WordsTypedTogetherRankDossiersWhereTheyStandTogetherFirst) {
+  // "duong1" has "Phạm Văn Đồng"; "duong2" has every word too, but scattered, and more often.
+  Result<IndexWriter> w = IndexWriter::open(path());
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE(w->add(make_dossier("scattered",
+                                  "Văn phòng. Đồng ý. Phạm vi. Đồng hồ. Văn bản. "
+                                  "Phạm Thị Lan, Đồng Văn Tú"))
+                  .ok());
+  ASSERT_TRUE(w->commit().ok());
+  std::vector<std::string> found = ids("pham van dong");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], "duong1");
+}
+
 TEST_F(IndexTest, BooleanOperatorsCombine) {
   EXPECT_EQ(ids("duong NOT nguyen NOT pham"), std::vector<std::string>{"duong3"});
   std::vector<std::string> found = ids("pham OR phuc");
