@@ -5,6 +5,7 @@
 #include <tesseract/resultiterator.h>
 
 #include "sohoa/archive/text.h"
+#include "sohoa/pipeline/layout.h"
 
 namespace sohoa {
 namespace {
@@ -59,9 +60,7 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
 
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   int line = -1;
-  int line_of_last_word = -1;
   double confidence_sum = 0;
-  std::string text;
   if (it) {
     do {
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
@@ -78,14 +77,13 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
       w.bbox = {left, top, right - left, bottom - top};
       w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
       w.line = line;
-      confidence_sum += w.confidence;
-      if (!text.empty()) text += line == line_of_last_word ? ' ' : '\n';
-      line_of_last_word = line;
-      text += w.text;
       out.words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }
-  out.text = std::move(text);
+  drop_noise_words(out.words);
+  for (const Word& w : out.words) confidence_sum += w.confidence;
+  arrange_reading_order(out.words, pixGetWidth(image));
+  out.text = words_to_text(out.words);
   out.mean_confidence = out.words.empty() ? 0 : confidence_sum / out.words.size();
   api.Clear();
   return out;

@@ -1,0 +1,90 @@
+#include "sohoa/pipeline/layout.h"
+
+#include <gtest/gtest.h>
+
+namespace sohoa {
+namespace {
+
+constexpr int kWidth = 1748;  // an A5 receipt at 300 dpi
+
+// Words of one Tesseract line: each {text, left}; words are 20 px per character, 45 px high.
+void add_line(std::vector<Word>& words, int line,
+              const std::vector<std::pair<std::string, int>>& placed) {
+  for (const auto& [text, left] : placed) {
+    words.push_back(
+        Word{text, {left, 100 + 60 * line, 20 * static_cast<int>(text.size()), 45}, 0.95f, line});
+  }
+}
+
+// Lays a phrase out from `left` with 15 px spaces.
+std::vector<std::pair<std::string, int>> phrase(const std::string& s, int left) {
+  std::vector<std::pair<std::string, int>> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    const std::string w = s.substr(start, end - start);
+    out.emplace_back(w, left);
+    left += 20 * static_cast<int>(w.size()) + 15;
+    start = end + 1;
+  }
+  return out;
+}
+
+// A phrase centred on x = `centre`.
+std::vector<std::pair<std::string, int>> centred(const std::string& s, int centre) {
+  const int width = 20 * static_cast<int>(s.size() - std::count(s.begin(), s.end(), ' ')) +
+                    15 * static_cast<int>(std::count(s.begin(), s.end(), ' '));
+  return phrase(s, centre - width / 2);
+}
+
+std::vector<std::pair<std::string, int>> join(std::vector<std::pair<std::string, int>> a,
+                                              const std::vector<std::pair<std::string, int>>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+TEST(ArrangeReadingOrder, ReadsSideBySideHeaderBlocksOneAfterTheOther) {
+  std::vector<Word> words;
+  add_line(words, 0, join(centred("UY BAN NHAN DAN", 440), centred("CONG HOA XA HOI", 1250)));
+  add_line(words, 1,
+           join(centred("PHUONG XUAN TAO", 440), centred("Doc lap Tu do Hanh phuc", 1250)));
+  add_line(words, 2, phrase("Ma ho so: 000.00.17.H26-180416-0152", 200));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words),
+            "UY BAN NHAN DAN\nPHUONG XUAN TAO\nCONG HOA XA HOI\nDoc lap Tu do Hanh phuc\n"
+            "Ma ho so: 000.00.17.H26-180416-0152");
+  EXPECT_EQ(words.back().line, 4);
+}
+
+TEST(ArrangeReadingOrder, KeepsTableRowsAsRows) {
+  // Left-aligned cells: lines share left edges, not centres.
+  std::vector<Word> words;
+  add_line(words, 0,
+           join(phrase("ngo 32 Pham Van Dong,", 500), phrase("Tao 6, phuong Xuan", 1200)));
+  add_line(words, 1, join(phrase("phuong Xuan Tao, quan", 500), phrase("quan Bac Tu Liem", 1200)));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words),
+            "ngo 32 Pham Van Dong, Tao 6, phuong Xuan\nphuong Xuan Tao, quan quan Bac Tu Liem");
+}
+
+TEST(ArrangeReadingOrder, LeavesOrdinaryTextAlone) {
+  std::vector<Word> words;
+  add_line(words, 0, phrase("Toi cam doan noi dung de nghi dang ky", 200));
+  add_line(words, 1, phrase("la dung su that", 200));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words), "Toi cam doan noi dung de nghi dang ky\nla dung su that");
+}
+
+TEST(DropNoiseWords, RemovesRulesAndScribblesButKeepsDashesInText) {
+  std::vector<Word> words;
+  add_line(words, 0, phrase("Doc lap - Tu do", 200));
+  words.push_back(Word{"_", {700, 95, 20, 60}, 0.5f, 0});
+  words.push_back(Word{"M'AY/", {300, 300, 300, 170}, 0.12f, 1});
+  words.push_back(Word{"—", {900, 300, 110, 170}, 0.78f, 1});
+  drop_noise_words(words);
+  EXPECT_EQ(words_to_text(words), "Doc lap - Tu do");
+}
+
+}  // namespace
+}  // namespace sohoa
