@@ -93,7 +93,7 @@ void arrange_reading_order(std::vector<Word>& words, int page_width) {
       lo = std::min(lo, v);
       hi = std::max(hi, v);
     }
-    int width() const { return hi - lo; }
+    int width() const { return hi < lo ? 0 : hi - lo; }  // 0 while empty
   };
   auto centre = [](const std::vector<Word>& side) {
     return (side_left(side) + side_right(side)) / 2;
