@@ -55,14 +55,6 @@ std::vector<std::string_view> find_dossier_codes(std::string_view text) {
   return codes;
 }
 
-std::string upper_code(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ') out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 Xapian::Document make_document(const Dossier& d) {
   Xapian::Document doc;
   doc.add_boolean_term(prefixed(schema::kIdPrefix, d.id));
@@ -82,12 +74,12 @@ Xapian::Document make_document(const Dossier& d) {
     }
     pos += kPageGap;
     for (std::string_view code : find_dossier_codes(page.text)) {
-      doc.add_boolean_term(code_prefix + upper_code(code));
+      doc.add_boolean_term(code_prefix + schema::normalize_code(code));
     }
     page_texts.push_back(page.text);
   }
   if (auto it = d.fields.find("dossier_code"); it != d.fields.end()) {
-    doc.add_boolean_term(code_prefix + upper_code(it->second.value));
+    doc.add_boolean_term(code_prefix + schema::normalize_code(it->second.value));
   }
   doc.add_value(schema::kSlotIngestedAt, d.ingested_at);
   nlohmann::json data = {{"id", d.id},
@@ -164,9 +156,11 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
                          std::size_t max_words) {
   const std::vector<text::Token> tokens = text::tokenize(text);
   const std::set<std::string> wanted(folded_words.begin(), folded_words.end());
+  std::vector<std::string> folded(tokens.size());
   std::vector<bool> hit(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    hit[i] = wanted.count(text::fold_diacritics(tokens[i].text)) > 0;
+    folded[i] = text::fold_diacritics(tokens[i].text);
+    hit[i] = wanted.count(folded[i]) > 0;
   }
   // The window of max_words tokens with the most hits (distinct words count more).
   std::size_t best_start = 0;
@@ -178,7 +172,7 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
     for (std::size_t i = start; i < std::min(tokens.size(), start + max_words); ++i) {
       if (!hit[i]) continue;
       ++score;
-      distinct.insert(text::fold_diacritics(tokens[i].text));
+      distinct.insert(folded[i]);
     }
     score += 10 * distinct.size();
     if (score > best_score) {

@@ -250,13 +250,8 @@ class Parser {
         return text_query(t.text, t.at);
       case schema::Folding::kKeyword:
         return Xapian::Query(std::string(f.prefix) + t.text);
-      case schema::Folding::kCode: {
-        std::string code;
-        for (char c : t.text) {
-          if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        }
-        return Xapian::Query(std::string(f.prefix) + code);
-      }
+      case schema::Folding::kCode:
+        return Xapian::Query(std::string(f.prefix) + schema::normalize_code(t.text));
     }
     return syntax_error("field '" + t.field + "' cannot be searched", t.at);
   }

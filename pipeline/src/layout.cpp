@@ -26,12 +26,16 @@ std::vector<std::vector<Word>> split_at_gutters(const std::vector<Word>& words, 
   return sides;
 }
 
+int median(std::vector<int> values) {
+  if (values.empty()) return 0;
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
 int median_height(const std::vector<Word>& words) {
   std::vector<int> heights;
   for (const Word& w : words) heights.push_back(w.bbox[3]);
-  if (heights.empty()) return 0;
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return heights[heights.size() / 2];
+  return median(heights);
 }
 
 bool has_alnum(const std::string& s) { return !text::tokenize(s).empty(); }
@@ -42,17 +46,18 @@ int side_right(const std::vector<Word>& side) { return right_edge(side.back()); 
 }  // namespace
 
 void drop_noise_words(std::vector<Word>& words) {
-  const int median = median_height(words);
-  std::erase_if(words, [median](const Word& w) {
+  const int median_word_height = median_height(words);
+  std::erase_if(words, [median_word_height](const Word& w) {
     const bool junk_punctuation = !has_alnum(w.text) && w.confidence < 0.6f;
-    const bool scribble = w.bbox[3] * 2 > median * 5 && (w.confidence < 0.5f || !has_alnum(w.text));
+    const bool scribble =
+        w.bbox[3] * 2 > median_word_height * 5 && (w.confidence < 0.5f || !has_alnum(w.text));
     return junk_punctuation || scribble;
   });
 }
 
 void arrange_reading_order(std::vector<Word>& words, int page_width) {
   if (words.empty()) return;
-  const int median = median_height(words);
+  const int median_word_height = median_height(words);
   std::vector<Line> lines;
   int current = words.front().line - 1;
   for (Word& w : words) {
@@ -75,12 +80,7 @@ void arrange_reading_order(std::vector<Word>& words, int page_width) {
       if (gap > 0) spaces.push_back(gap);
     }
   }
-  int median_space = 0;
-  if (!spaces.empty()) {
-    std::nth_element(spaces.begin(), spaces.begin() + spaces.size() / 2, spaces.end());
-    median_space = spaces[spaces.size() / 2];
-  }
-  const int min_gutter = std::max(4 * median_space, median * 6 / 5);
+  const int min_gutter = std::max(4 * median(spaces), median_word_height * 6 / 5);
   for (Line& line : lines) line.sides = split_at_gutters(line.words, min_gutter);
 
   // Side-by-side blocks are centred text (headers, signatures): the lines of a side share

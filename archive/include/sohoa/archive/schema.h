@@ -10,6 +10,8 @@
 // in the database metadata so that an old index is recognised and rebuilt.
 #pragma once
 
+#include <cctype>
+#include <string>
 #include <string_view>
 
 namespace sohoa::schema {
@@ -43,6 +45,15 @@ inline constexpr IndexField kFields[] = {
 
 // Value slots.
 inline constexpr unsigned kSlotIngestedAt = 0;  // ISO 8601 UTC, sorts as a string
+
+// The term value of a dossier code (Folding::kCode): upper case, spaces removed.
+inline std::string normalize_code(std::string_view code) {
+  std::string out;
+  for (char c : code) {
+    if (c != ' ') out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
 
 inline constexpr const IndexField* find_field(std::string_view name) {
   for (const IndexField& f : kFields) {
