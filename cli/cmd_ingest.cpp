@@ -35,7 +35,9 @@ nlohmann::json report_json(const IngestReport& r) {
                         {"status", status_name(d.status)},
                         {"procedure", d.procedure},
                         {"pages", d.pages},
-                        {"errors", std::move(errors)}});
+                        {"needs_review", d.needs_review},
+                        {"errors", std::move(errors)},
+                        {"warnings", d.warnings}});
   }
   nlohmann::json input_errors = nlohmann::json::array();
   for (const Error& e : r.input_errors) input_errors.push_back(error_json(e));
@@ -60,6 +62,7 @@ void print_outcome(const DossierOutcome& d) {
   std::cout << (d.status == Status::kArchived ? "archived  " : "present   ") << d.id << "  "
             << std::left << std::setw(18) << d.procedure << std::setw(3) << d.pages << " p  "
             << d.origin << std::endl;
+  for (const std::string& w : d.warnings) std::cerr << "  warning: " << w << "\n";
 }
 
 }  // namespace
@@ -70,6 +73,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
     int jobs = 2;
     bool json = false;
     std::string preprocess = "all";
+    std::vector<std::string> plugin_folders;
     std::vector<std::string> paths;
   };
   auto opts = std::make_shared<Options>();
@@ -81,6 +85,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
   cmd->add_option("--preprocess", opts->preprocess,
                   "image clean-up before OCR: all (default), none, or a list of grey, rescale, "
                   "background, orient, deskew, leaders, specks, blank");
+  add_plugins_option(*cmd, opts->plugin_folders);
   cmd->add_option("paths", opts->paths,
                   "image, TIFF or PDF file = one dossier; folder of page images = one dossier; "
                   "folder of those = one dossier per entry")
@@ -104,6 +109,8 @@ void register_ingest(CLI::App& app, int& exit_code) {
       return;
     }
     options.preprocess = *steps;
+    PluginSet plugins = load_plugins(opts->plugin_folders, true);
+    options.plugins = &plugins;
     std::vector<std::filesystem::path> paths(opts->paths.begin(), opts->paths.end());
     DossierCallback on_dossier;
     if (!opts->json) on_dossier = print_outcome;

@@ -20,6 +20,28 @@ Result<Archive> open_archive(const std::string& option, Archive::Mode mode) {
   return Archive::open(archive_dir(option), mode);
 }
 
+void add_plugins_option(CLI::App& command, std::vector<std::string>& folders) {
+  command.add_option("--plugins", folders,
+                     "also load extractor plugins from this folder (besides plugins/ next to "
+                     "the binary and $SOHOA_PLUGIN_PATH)");
+}
+
+PluginSet load_plugins(const std::vector<std::string>& extra_folders, bool warn) {
+  std::vector<std::filesystem::path> folders = PluginSet::default_folders();
+  folders.insert(folders.end(), extra_folders.begin(), extra_folders.end());
+  PluginSet set = PluginSet::load(folders);
+  if (warn) {
+    for (const PluginFailure& f : set.failures()) {
+      std::cerr << "sohoa: warning: plugin " << f.file << ": " << f.reason << "\n";
+    }
+    if (set.plugins().empty()) {
+      std::cerr << "sohoa: warning: no extractor plugins loaded: dossiers will be archived as "
+                   "'unknown' without fields\n  hint: see `sohoa plugins`\n";
+    }
+  }
+  return set;
+}
+
 int print_error(const Error& error) {
   std::cerr << "sohoa: error: " << error.message << "\n";
   if (!error.hint.empty()) std::cerr << "  hint: " << error.hint << "\n";

@@ -6,8 +6,10 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "sohoa/archive/store.h"
+#include "sohoa/pipeline/plugins.h"
 #include "sohoa/result.h"
 
 namespace sohoa::cli {
@@ -29,10 +31,19 @@ Result<Archive> open_archive(const std::string& option, Archive::Mode mode);
 // Prints "sohoa: error: …" with the hint to stderr and returns the exit code for it.
 int print_error(const Error& error);
 
+// Adds the --plugins option (more plugin folders, repeatable) to a subcommand.
+void add_plugins_option(CLI::App& command, std::vector<std::string>& folders);
+
+// Loads the plugins of the default folders and `extra_folders`. With `warn`, each plugin that
+// failed to load is reported on stderr ("sohoa: warning: plugin FILE: REASON").
+PluginSet load_plugins(const std::vector<std::string>& extra_folders, bool warn);
+
 void register_ingest(CLI::App& app, int& exit_code);
 void register_search(CLI::App& app, int& exit_code);
 void register_show(CLI::App& app, int& exit_code);
 void register_export(CLI::App& app, int& exit_code);
 void register_reindex(CLI::App& app, int& exit_code);
+void register_plugins(CLI::App& app, int& exit_code);
+void register_reextract(CLI::App& app, int& exit_code);
 
 }  // namespace sohoa::cli

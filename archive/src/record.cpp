@@ -73,11 +73,8 @@ nlohmann::json record_to_json(const Dossier& d) {
   for (const Page& p : d.pages) pages.push_back(page_json(p));
   json fields = json::object();
   for (const auto& [key, f] : d.fields) {
-    fields[key] = {{"value", f.value},
-                   {"confidence", f.confidence},
-                   {"page", f.page},
-                   {"bbox", box_json(f.bbox)},
-                   {"plugin", f.plugin}};
+    fields[key] = {{"value", f.value},         {"confidence", f.confidence}, {"page", f.page},
+                   {"bbox", box_json(f.bbox)}, {"plugin", f.plugin},         {"raw", f.raw}};
   }
   return json{{"id", d.id},
               {"procedure", d.procedure},
@@ -86,6 +83,7 @@ nlohmann::json record_to_json(const Dossier& d) {
               {"pages", std::move(pages)},
               {"fields", std::move(fields)},
               {"needs_review", d.needs_review},
+              {"review_reasons", d.review_reasons},
               {"ingested_at", d.ingested_at}};
 }
 
@@ -99,12 +97,16 @@ Result<Dossier> record_from_json(const nlohmann::json& j) {
     for (const json& p : j.at("pages")) d.pages.push_back(page_from(p));
     if (j.contains("fields")) {
       for (const auto& [key, f] : j.at("fields").items()) {
-        d.fields[key] =
-            Field{f.at("value").get<std::string>(), f.value("confidence", 0.0), f.value("page", 0),
-                  box_from(f.value("bbox", json::array())), f.value("plugin", "")};
+        d.fields[key] = Field{f.at("value").get<std::string>(),
+                              f.value("confidence", 0.0),
+                              f.value("page", 0),
+                              box_from(f.value("bbox", json::array())),
+                              f.value("plugin", ""),
+                              f.value("raw", "")};
       }
     }
     d.needs_review = j.value("needs_review", std::vector<std::string>{});
+    d.review_reasons = j.value("review_reasons", std::map<std::string, std::string>{});
     d.ingested_at = j.value("ingested_at", "");
     return d;
   } catch (const json::exception& e) {

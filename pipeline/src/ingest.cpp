@@ -241,6 +241,7 @@ class IngestRun {
     if (!d) return d.error();
     out.procedure = d->procedure;
     out.pages = static_cast<int>(d->pages.size());
+    out.needs_review = static_cast<int>(d->needs_review.size());
     if (index_.contains(out.id)) return {};
     return index_.add(*d);
   }
@@ -265,6 +266,13 @@ class IngestRun {
     for (const SourceFile& f : p.files) {
       if (Status s = archive_.store_blob(f.path, f.sha256); !s) return s;
     }
+    if (options_.plugins != nullptr) {
+      const Classification c = options_.plugins->classify_and_extract(d);
+      for (const PluginFailure& f : c.failures) {
+        out.warnings.push_back("plugin " + f.file + " " + f.reason + " (fields left for review)");
+      }
+    }
+    out.needs_review = static_cast<int>(d.needs_review.size());
     d.ingested_at = utc_now();
     if (Status s = archive_.save_record(d); !s) return s;
     if (Status s = index_.add(d); !s) return s;

@@ -26,7 +26,9 @@ Dossier sample_dossier() {
   p.text = "Họ, chữ đệm, tên: Nguyễn Văn An\nNơi sinh: Hà Nội";
   p.words.push_back(Word{"Nguyễn", {10, 20, 30, 40}, 0.9f, 0});
   d.pages.push_back(p);
-  d.fields["child_name"] = Field{"Nguyễn Văn An", 0.93, 1, {1, 2, 3, 4}, "khai_sinh@1.0.0"};
+  d.fields["child_name"] =
+      Field{"Nguyễn Văn An", 0.93, 1, {1, 2, 3, 4}, "khai_sinh@1.0.0", "NGUYỄN VĂN AN"};
+  d.review_reasons["father_name"] = "not found";
   d.needs_review = {"father_name"};
   d.ingested_at = "2026-11-26T10:00:00Z";
   return d;

@@ -53,6 +53,7 @@ struct Field {
   int page = 0;  // page number the value was read on, 0 if unknown
   Box bbox{};
   std::string plugin;  // "id@version" of the extractor
+  std::string raw;     // the text as read on the page, before normalisation
 };
 
 struct Dossier {
@@ -61,9 +62,10 @@ struct Dossier {
   double procedure_confidence = 0;
   std::vector<std::string> sources;  // absolute input paths
   std::vector<Page> pages;
-  std::map<std::string, Field> fields;  // keys from shared/FORMS.md
-  std::vector<std::string> needs_review;
-  std::string ingested_at;  // UTC, ISO 8601
+  std::map<std::string, Field> fields;    // keys from shared/FORMS.md
+  std::vector<std::string> needs_review;  // field keys (or "procedure") a person should check
+  std::map<std::string, std::string> review_reasons;  // key of needs_review → why
+  std::string ingested_at;                            // UTC, ISO 8601
 };
 
 nlohmann::json record_to_json(const Dossier& dossier);

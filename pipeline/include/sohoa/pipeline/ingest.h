@@ -19,6 +19,7 @@
 #include "sohoa/archive/index.h"
 #include "sohoa/archive/store.h"
 #include "sohoa/pipeline/ocr.h"
+#include "sohoa/pipeline/plugins.h"
 #include "sohoa/pipeline/preprocess.h"
 #include "sohoa/result.h"
 
@@ -29,6 +30,9 @@ struct IngestOptions {
   PreprocessConfig preprocess;
   OcrConfig ocr;
   int commit_every = 50;  // dossiers between index commits
+  // Classify and extract fields with these plugins (not owned; used from the calling
+  // thread only). Null: every dossier is archived as "unknown" with no fields.
+  PluginSet* plugins = nullptr;
 };
 
 struct DossierOutcome {
@@ -38,7 +42,9 @@ struct DossierOutcome {
   std::string id;      // empty if it failed before an id was known
   std::string procedure;
   int pages = 0;
+  int needs_review = 0;  // fields (or the procedure) flagged for a person
   std::vector<Error> errors;
+  std::vector<std::string> warnings;  // the dossier landed, but e.g. a plugin misbehaved
 };
 
 struct IngestReport {

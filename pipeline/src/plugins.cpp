@@ -1,0 +1,352 @@
+#include "sohoa/pipeline/plugins.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <exception>
+#include <map>
+#include <set>
+
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/dll/shared_library.hpp>
+
+#include "sohoa/plugin/sdk.h"
+#include "sohoa/plugin/text.h"
+
+namespace sohoa {
+namespace fs = std::filesystem;
+namespace dll = boost::dll;
+
+namespace {
+
+constexpr std::string_view kDescriptorSymbol = "sohoa_plugin_descriptor";
+constexpr std::string_view kFactorySymbol = "sohoa_create_extractor";
+constexpr std::size_t kMaxValueBytes = 2000;
+
+constexpr std::string_view kFieldTypes[] = {"text",      "person_name",  "date",  "year",
+                                            "id_number", "dossier_code", "phone", "money",
+                                            "number",    "sex",          "ward"};
+
+// Every library ever opened, for the life of the process (see plugins.h: never unloaded).
+std::vector<std::shared_ptr<dll::shared_library>>& kept_libraries() {
+  static auto* libraries = new std::vector<std::shared_ptr<dll::shared_library>>();
+  return *libraries;
+}
+
+bool is_identifier(const char* s) {
+  if (s == nullptr || *s == '\0') return false;
+  for (const char* p = s; *p != '\0'; ++p) {
+    const char c = *p;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return std::string_view(s).size() <= 64;
+}
+
+bool is_text(const char* s) {
+  return s != nullptr && *s != '\0' && std::string_view(s).size() < 500;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (char32_t c : plugin::decode_utf8(s)) {
+    if (c == U'\uFFFD' || (c < 0x20 && c != '\n')) return false;
+  }
+  return true;
+}
+
+// The descriptor's problem, or empty.
+std::string check_descriptor(const sohoa_plugin_descriptor& d, PluginInfo& info) {
+  if (d.abi_version != SOHOA_PLUGIN_ABI_VERSION) {
+    return "built for plugin ABI " + std::to_string(d.abi_version) + ", this sohoa speaks ABI " +
+           std::to_string(SOHOA_PLUGIN_ABI_VERSION) +
+           ": rebuild it against this sohoa's plugins/sdk";
+  }
+  if (d.cxx_abi == nullptr || std::string_view(d.cxx_abi) != SOHOA_PLUGIN_CXX_ABI) {
+    return std::string("built with C++ library ABI '") + (d.cxx_abi ? d.cxx_abi : "(none)") +
+           "', this sohoa uses '" SOHOA_PLUGIN_CXX_ABI "': rebuild it with the same compiler";
+  }
+  if (!is_identifier(d.id)) return "descriptor id is missing or not [a-z0-9_]+";
+  if (!is_text(d.version)) return "descriptor version is missing";
+  if (d.role != SOHOA_PLUGIN_ROLE_PROCEDURE && d.role != SOHOA_PLUGIN_ROLE_RECEIPT) {
+    return "descriptor role " + std::to_string(d.role) + " is unknown";
+  }
+  if (d.field_count > 0 && d.fields == nullptr) return "descriptor has fields but no field table";
+  if (d.field_count > 200)
+    return "descriptor declares " + std::to_string(d.field_count) + " fields";
+  info.id = d.id;
+  info.version = d.version;
+  info.title_vi = is_text(d.title_vi) ? d.title_vi : d.id;
+  info.receipt = d.role == SOHOA_PLUGIN_ROLE_RECEIPT;
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < d.field_count; ++i) {
+    const sohoa_field_schema& f = d.fields[i];
+    if (!is_identifier(f.key)) return "field " + std::to_string(i) + " has no valid key";
+    if (!keys.insert(f.key).second) return std::string("field '") + f.key + "' is declared twice";
+    if (f.type == nullptr || std::find(std::begin(kFieldTypes), std::end(kFieldTypes),
+                                       std::string_view(f.type)) == std::end(kFieldTypes)) {
+      return std::string("field '") + f.key + "' has unknown type '" + (f.type ? f.type : "") + "'";
+    }
+    info.fields.push_back(
+        PluginField{f.key, is_text(f.label_vi) ? f.label_vi : f.key, f.type, f.searchable != 0});
+  }
+  return {};
+}
+
+plugin::DossierView make_view(const Dossier& d) {
+  plugin::DossierView view;
+  for (const Page& p : d.pages) {
+    plugin::PageView page;
+    page.number = p.number;
+    page.width = p.width;
+    page.height = p.height;
+    page.dpi = p.dpi;
+    page.blank = p.blank;
+    page.confidence = p.ocr_confidence;
+    for (const Word& w : p.words) {
+      if (w.line < 0) continue;
+      const auto line = static_cast<std::size_t>(w.line);
+      if (page.lines.size() <= line) page.lines.resize(line + 1);
+      plugin::LineView& l = page.lines[line];
+      const plugin::Box box{w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3]};
+      if (!l.text.empty()) l.text += ' ';
+      l.text += w.text;
+      l.box = plugin::unite(l.box, box);
+      l.words.push_back(plugin::WordView{w.text, box, w.confidence});
+    }
+    std::erase_if(page.lines, [](const plugin::LineView& l) { return l.words.empty(); });
+    view.pages.push_back(std::move(page));
+  }
+  return view;
+}
+
+void flag(Dossier& d, const std::string& key, const std::string& reason) {
+  if (std::find(d.needs_review.begin(), d.needs_review.end(), key) == d.needs_review.end()) {
+    d.needs_review.push_back(key);
+  }
+  std::string& r = d.review_reasons[key];
+  if (r.empty()) r = reason;
+}
+
+}  // namespace
+
+struct PluginSet::Loaded {
+  std::shared_ptr<plugin::Extractor> extractor;
+  std::size_t info = 0;  // index into infos_
+};
+
+PluginSet::PluginSet() = default;
+PluginSet::~PluginSet() = default;
+PluginSet::PluginSet(PluginSet&&) noexcept = default;
+PluginSet& PluginSet::operator=(PluginSet&&) noexcept = default;
+
+const std::vector<PluginInfo>& PluginSet::plugins() const { return infos_; }
+const std::vector<PluginFailure>& PluginSet::failures() const { return failures_; }
+
+std::vector<fs::path> PluginSet::default_folders() {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  const fs::path exe = dll::program_location(ec);
+  if (!ec) {
+    out.push_back(exe.parent_path() / "plugins");
+    out.push_back(exe.parent_path().parent_path() / "lib" / "sohoa" / "plugins");
+  }
+  if (const char* env = std::getenv("SOHOA_PLUGIN_PATH")) {
+    std::string_view rest = env;
+    while (!rest.empty()) {
+      const std::size_t colon = rest.find(':');
+      const std::string_view part = rest.substr(0, colon);
+      if (!part.empty()) out.emplace_back(std::string(part));
+      rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+    }
+  }
+  return out;
+}
+
+PluginSet PluginSet::load(const std::vector<fs::path>& folders) {
+  PluginSet set;
+  std::vector<fs::path> files;
+  std::set<fs::path> seen_folders;
+  for (const fs::path& folder : folders) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(folder, ec);
+    if (ec || !fs::is_directory(canonical, ec) || !seen_folders.insert(canonical).second) continue;
+    std::vector<fs::path> here;
+    for (const fs::directory_entry& e : fs::directory_iterator(canonical, ec)) {
+      if (e.path().extension() == ".so" && e.is_regular_file(ec)) here.push_back(e.path());
+    }
+    std::sort(here.begin(), here.end());
+    files.insert(files.end(), here.begin(), here.end());
+  }
+  std::map<std::string, std::string> id_files;
+  for (const fs::path& file : files) {
+    auto fail = [&](const std::string& reason) {
+      set.failures_.push_back(PluginFailure{file.string(), reason});
+    };
+    std::shared_ptr<dll::shared_library> lib;
+    try {
+      lib = std::make_shared<dll::shared_library>(
+          file, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+      fail(std::string("not a loadable plugin library (") + e.what() +
+           "): remove it from the plugin folder or rebuild it");
+      continue;
+    }
+    kept_libraries().push_back(lib);
+    if (!lib->has(kDescriptorSymbol.data())) {
+      fail("exports no sohoa_plugin_descriptor: not a sohoa plugin (see docs/writing-a-plugin.md)");
+      continue;
+    }
+    const auto& descriptor = lib->get<const sohoa_plugin_descriptor>(kDescriptorSymbol.data());
+    PluginInfo info;
+    info.file = file.string();
+    if (std::string problem = check_descriptor(descriptor, info); !problem.empty()) {
+      fail(problem);
+      continue;
+    }
+    if (auto it = id_files.find(info.id); it != id_files.end()) {
+      fail("plugin id '" + info.id + "' is already loaded from " + it->second +
+           ": remove one of the two");
+      continue;
+    }
+    if (!lib->has(kFactorySymbol.data())) {
+      fail("exports no sohoa_create_extractor factory (SOHOA_PLUGIN exports it)");
+      continue;
+    }
+    std::unique_ptr<plugin::Extractor> made;
+    try {
+      auto& factory = lib->get_alias<plugin::ExtractorFactory>(kFactorySymbol.data());
+      made = factory();
+    } catch (const std::exception& e) {
+      fail(std::string("threw while creating its extractor: ") + e.what());
+      continue;
+    } catch (...) {
+      fail("threw a non-standard exception while creating its extractor");
+      continue;
+    }
+    if (!made) {
+      fail("its factory returned no extractor");
+      continue;
+    }
+    // The deleter owns the library: the code of the extractor's destructor stays mapped.
+    std::shared_ptr<plugin::Extractor> extractor(made.release(),
+                                                 [lib](plugin::Extractor* e) { delete e; });
+    id_files[info.id] = info.file;
+    set.loaded_.push_back(Loaded{std::move(extractor), set.infos_.size()});
+    set.infos_.push_back(std::move(info));
+  }
+  return set;
+}
+
+Classification PluginSet::classify_and_extract(Dossier& d) {
+  Classification result;
+  d.procedure = "unknown";
+  d.procedure_confidence = 0;
+  d.fields.clear();
+  d.needs_review.clear();
+  d.review_reasons.clear();
+  const plugin::DossierView view = make_view(d);
+
+  auto misbehaved = [&](const PluginInfo& info, const std::string& what) {
+    result.failures.push_back(PluginFailure{info.tag(), what});
+    for (const PluginField& f : info.fields) flag(d, f.key, "plugin " + info.tag() + " " + what);
+  };
+
+  // Scores.
+  std::vector<double> scores(loaded_.size(), -1);
+  for (std::size_t i = 0; i < loaded_.size(); ++i) {
+    const PluginInfo& info = infos_[loaded_[i].info];
+    try {
+      const double s = loaded_[i].extractor->score(view);
+      if (!std::isfinite(s) || s < 0 || s > 1) {
+        result.failures.push_back(
+            PluginFailure{info.tag(), "returned score " + std::to_string(s) + ", not in 0..1"});
+        continue;
+      }
+      scores[i] = s;
+    } catch (const std::exception& e) {
+      result.failures.push_back(PluginFailure{info.tag(), std::string("threw: ") + e.what()});
+    } catch (...) {
+      result.failures.push_back(PluginFailure{info.tag(), "threw a non-standard exception"});
+    }
+  }
+
+  // The procedure: the best claim, unless another is as good.
+  std::size_t best = loaded_.size();
+  double second = -1;
+  for (std::size_t i = 0; i < loaded_.size(); ++i) {
+    if (infos_[loaded_[i].info].receipt || scores[i] < kMatchThreshold) continue;
+    if (best == loaded_.size() || scores[i] > scores[best]) {
+      if (best != loaded_.size()) second = std::max(second, scores[best]);
+      best = i;
+    } else {
+      second = std::max(second, scores[i]);
+    }
+  }
+  if (best != loaded_.size() && second >= 0 && scores[best] - second < kTieMargin) {
+    flag(d, "procedure", "two procedures match equally well");
+    best = loaded_.size();
+  } else if (best == loaded_.size()) {
+    flag(d, "procedure", "no procedure plugin recognised the dossier");
+  } else {
+    d.procedure = infos_[loaded_[best].info].id;
+    d.procedure_confidence = scores[best];
+  }
+
+  // Fields: the receipt plugins that recognised their page, then the procedure's plugin.
+  for (std::size_t i = 0; i < loaded_.size(); ++i) {
+    const PluginInfo& info = infos_[loaded_[i].info];
+    const bool extracts = info.receipt ? scores[i] >= kMatchThreshold : i == best;
+    if (!extracts) continue;
+    std::vector<plugin::FieldValue> values;
+    try {
+      values = loaded_[i].extractor->extract(view);
+    } catch (const std::exception& e) {
+      misbehaved(info, std::string("threw: ") + e.what());
+      continue;
+    } catch (...) {
+      misbehaved(info, "threw a non-standard exception");
+      continue;
+    }
+    std::set<std::string> returned;
+    for (const plugin::FieldValue& v : values) {
+      const auto declared = std::find_if(info.fields.begin(), info.fields.end(),
+                                         [&](const PluginField& f) { return f.key == v.key; });
+      std::string problem;
+      if (declared == info.fields.end()) {
+        problem = "returned undeclared field '" + v.key.substr(0, 64) + "'";
+      } else if (v.value.empty() || v.value.size() > kMaxValueBytes || !valid_utf8(v.value)) {
+        problem = "returned an empty, oversized or non-UTF-8 value";
+      } else if (!std::isfinite(v.confidence) || v.confidence < 0 || v.confidence > 1) {
+        problem = "returned confidence " + std::to_string(v.confidence);
+      } else if (v.page < 1 || v.page > static_cast<int>(d.pages.size())) {
+        problem = "returned page " + std::to_string(v.page) + " of a " +
+                  std::to_string(d.pages.size()) + "-page dossier";
+      } else {
+        const Page& page = d.pages[static_cast<std::size_t>(v.page - 1)];
+        if (v.box.x < 0 || v.box.y < 0 || v.box.w < 0 || v.box.h < 0 ||
+            v.box.right() > page.width || v.box.bottom() > page.height) {
+          problem = "returned a box outside its page";
+        }
+      }
+      if (!problem.empty()) {
+        result.failures.push_back(PluginFailure{info.tag(), problem});
+        if (declared != info.fields.end()) flag(d, v.key, "plugin " + info.tag() + " " + problem);
+        continue;
+      }
+      if (!returned.insert(v.key).second || d.fields.count(v.key) != 0) continue;  // first wins
+      d.fields[v.key] = Field{v.value,    v.confidence,
+                              v.page,     {v.box.x, v.box.y, v.box.w, v.box.h},
+                              info.tag(), v.raw.substr(0, kMaxValueBytes)};
+      if (v.needs_review) {
+        flag(d, v.key, v.review_reason.empty() ? "the plugin doubts this value" : v.review_reason);
+      } else if (v.confidence < kReviewBelowConfidence) {
+        flag(d, v.key, "read with confidence " + std::to_string(v.confidence).substr(0, 4));
+      }
+    }
+    for (const PluginField& f : info.fields) {
+      if (d.fields.count(f.key) == 0) flag(d, f.key, "not found on the pages");
+    }
+  }
+  return result;
+}
+
+}  // namespace sohoa

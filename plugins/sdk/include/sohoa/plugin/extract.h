@@ -1,0 +1,77 @@
+// Reading "Label: value" forms from a table of rules, the way most extractors do.
+//
+// A plugin describes each field once (key, printed label, kind of value, how far the value
+// may wrap, which label must come before it) and gets FieldValues with value, raw text,
+// confidence, page and box. Values that fail their normaliser are left out, never guessed.
+//
+// Pure functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sohoa/plugin/sdk.h"
+#include "sohoa/plugin/text.h"
+
+namespace sohoa::plugin {
+
+// How the text after a label becomes a stored value (shared/FORMS.md conventions).
+enum class ValueKind {
+  kText,         // single spaces, leaders removed
+  kName,         // normalize_name
+  kDate,         // parse_date, else parse_date_words
+  kYear,         // four digits
+  kIdNumber,     // the first 12- or 9-digit number (spaces inside allowed)
+  kPhone,        // normalize_phone
+  kMoney,        // normalize_money
+  kNumber,       // normalize_number
+  kSex,          // normalize_sex
+  kWard,         // find_ward
+  kDossierCode,  // find_dossier_code
+};
+
+// The stored value of `text` read as `kind`, or nothing.
+std::optional<std::string> normalize_as(ValueKind kind, std::string_view text);
+
+struct FieldRule {
+  std::string_view key;
+  std::string_view label;  // as printed, e.g. "Ngày, tháng, năm sinh"
+  ValueKind kind = ValueKind::kText;
+  int continuation_lines = 0;                      // the value may wrap onto this many more lines
+  std::vector<std::string_view> stop_labels = {};  // labels that end the value on its line
+  // A label that must be found first; the field's label is searched only after it (on a
+  // later line, or later on the same line). Empty: anywhere in the scope.
+  std::string_view after = {};
+};
+
+// Where rules are searched: pages [first_page, last_page) by index.
+struct Scope {
+  int first_page = 0;
+  int last_page = 1 << 30;
+};
+
+// Reads one field. Confidence is the lowest word confidence of the value, lowered by 5% per
+// edit the label needed.
+std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule& rule,
+                                     const Scope& scope = {});
+
+// Reads every rule; the fields found, in rule order.
+std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vector<FieldRule>& rules,
+                                    const Scope& scope = {});
+
+// A FieldValue from text already located (e.g. a table cell); nothing if it does not
+// normalise.
+std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text);
+
+// How well one of the first `top_lines` lines of a page reads as `title` (folded, whole line),
+// 0..1, best over the pages. Titles of forms are printed near the top in capitals.
+double title_score(const DossierView& dossier, std::string_view title, int top_lines = 14);
+double title_score_on_page(const PageView& page, std::string_view title, int top_lines = 14);
+
+// The index of the page carrying `title` best (score ≥ min_score), or -1.
+int page_with_title(const DossierView& dossier, std::string_view title, double min_score = 0.75,
+                    int top_lines = 14);
+
+}  // namespace sohoa::plugin

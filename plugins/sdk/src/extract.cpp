@@ -1,0 +1,179 @@
+#include "sohoa/plugin/extract.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sohoa/plugin/values.h"
+
+namespace sohoa::plugin {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The first run of 12 or 9 digits, spaces and dots inside allowed ("001 0 88 012345").
+std::optional<std::string> first_id_number(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
+    std::string digits;
+    std::size_t j = i;
+    for (; j < text.size(); ++j) {
+      if (is_digit(text[j])) {
+        digits += text[j];
+      } else if (!((text[j] == ' ' || text[j] == '.') && j + 1 < text.size() &&
+                   is_digit(text[j + 1]))) {
+        break;
+      }
+    }
+    if (digits.size() == 12 || digits.size() == 9) return digits;
+    i = j;
+  }
+  return std::nullopt;
+}
+
+std::string collapse(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
+  switch (kind) {
+    case ValueKind::kText: {
+      std::string t = collapse(text);
+      if (t.empty()) return std::nullopt;
+      return t;
+    }
+    case ValueKind::kName:
+      return normalize_name(text);
+    case ValueKind::kDate: {
+      if (std::optional<Date> d = parse_date(text)) return d->iso();
+      if (std::optional<Date> d = parse_date_words(text)) return d->iso();
+      return std::nullopt;
+    }
+    case ValueKind::kYear: {
+      for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+        const std::string_view y = text.substr(i, 4);
+        if (std::all_of(y.begin(), y.end(), is_digit) && (i == 0 || !is_digit(text[i - 1])) &&
+            (i + 4 == text.size() || !is_digit(text[i + 4]))) {
+          const int year = std::stoi(std::string(y));
+          if (year >= 1900 && year <= 2100) return std::string(y);
+        }
+      }
+      return std::nullopt;
+    }
+    case ValueKind::kIdNumber:
+      return first_id_number(text);
+    case ValueKind::kPhone:
+      return normalize_phone(text);
+    case ValueKind::kMoney:
+      return normalize_money(text);
+    case ValueKind::kNumber:
+      return normalize_number(text);
+    case ValueKind::kSex:
+      return normalize_sex(text);
+    case ValueKind::kWard:
+      return find_ward(text);
+    case ValueKind::kDossierCode:
+      return find_dossier_code(text);
+  }
+  return std::nullopt;
+}
+
+std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
+  if (text.empty()) return std::nullopt;
+  std::optional<std::string> value = normalize_as(kind, text.text);
+  if (!value) return std::nullopt;
+  FieldValue f;
+  f.key = std::string(key);
+  f.value = std::move(*value);
+  f.raw = text.text;
+  f.confidence = std::clamp(text.confidence, 0.0, 1.0);
+  f.page = text.page;
+  f.box = text.box;
+  return f;
+}
+
+std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule& rule,
+                                     const Scope& scope) {
+  LabelOptions options;
+  options.first_page = scope.first_page;
+  options.last_page = scope.last_page;
+  if (!rule.after.empty()) {
+    std::optional<LabelMatch> anchor = find_label(dossier, rule.after, options);
+    if (!anchor) return std::nullopt;
+    options.after_page = anchor->page;
+    options.after_line = anchor->line;
+    options.after_word = anchor->last - 1;
+  }
+  std::optional<LabelMatch> label = find_label(dossier, rule.label, options);
+  if (!label) return std::nullopt;
+  ValueOptions value_options;
+  value_options.stop_labels = rule.stop_labels;
+  value_options.continuation_lines = rule.continuation_lines;
+  ValueText text = read_value(dossier, *label, value_options);
+  std::optional<FieldValue> field = make_field(rule.key, rule.kind, text);
+  if (field) field->confidence *= std::pow(0.95, label->distance);
+  return field;
+}
+
+std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vector<FieldRule>& rules,
+                                    const Scope& scope) {
+  std::vector<FieldValue> out;
+  for (const FieldRule& rule : rules) {
+    if (std::optional<FieldValue> f = read_field(dossier, rule, scope))
+      out.push_back(std::move(*f));
+  }
+  return out;
+}
+
+double title_score_on_page(const PageView& page, std::string_view title, int top_lines) {
+  const std::u32string target = decode_utf8(fold(title));
+  std::u32string want;
+  for (char32_t c : target) {
+    if (c != ' ') want += c;
+  }
+  if (want.empty()) return 0;
+  double best = 0;
+  const int n = std::min(top_lines, static_cast<int>(page.lines.size()));
+  for (int i = 0; i < n; ++i) {
+    std::u32string got;
+    for (char32_t c : decode_utf8(fold(page.lines[static_cast<std::size_t>(i)].text))) {
+      if (c != ' ') got += c;
+    }
+    const int d = edit_distance(got, want);
+    best = std::max(best, 1.0 - static_cast<double>(d) / static_cast<double>(want.size()));
+  }
+  return best;
+}
+
+double title_score(const DossierView& dossier, std::string_view title, int top_lines) {
+  double best = 0;
+  for (const PageView& page : dossier.pages) {
+    best = std::max(best, title_score_on_page(page, title, top_lines));
+  }
+  return best;
+}
+
+int page_with_title(const DossierView& dossier, std::string_view title, double min_score,
+                    int top_lines) {
+  int best = -1;
+  double best_score = min_score;
+  for (std::size_t i = 0; i < dossier.pages.size(); ++i) {
+    const double s = title_score_on_page(dossier.pages[i], title, top_lines);
+    if (s >= best_score && (best < 0 || s > best_score)) {
+      best = static_cast<int>(i);
+      best_score = s;
+    }
+  }
+  return best;
+}
+
+}  // namespace sohoa::plugin

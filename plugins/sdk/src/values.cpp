@@ -1,0 +1,456 @@
+#include "sohoa/plugin/values.h"
+
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "sohoa/plugin/text.h"
+
+namespace sohoa::plugin {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == ',' || c == ';' || c == '(' || c == ')') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// Runs of digits in text, each with where it ends; separators between them recorded.
+struct DigitRun {
+  int value = 0;
+  std::size_t length = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+std::vector<DigitRun> digit_runs(std::string_view text) {
+  std::vector<DigitRun> runs;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    DigitRun r;
+    r.begin = i;
+    while (i < text.size() && is_digit(text[i])) {
+      if (r.length < 9) r.value = r.value * 10 + (text[i] - '0');
+      ++r.length;
+      ++i;
+    }
+    r.end = i;
+    runs.push_back(r);
+  }
+  return runs;
+}
+
+// Text between two runs is a date separator: '/', '-', '.', optionally spaced.
+bool date_separator(std::string_view between) {
+  int seps = 0;
+  for (char c : between) {
+    if (c == '/' || c == '-' || c == '.') {
+      ++seps;
+    } else if (c != ' ') {
+      return false;
+    }
+  }
+  return seps == 1;
+}
+
+int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
+
+}  // namespace
+
+std::string Date::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+bool valid_date(const Date& d) {
+  if (d.year < 1900 || d.year > 2100 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.day > kDays[static_cast<std::size_t>(d.month - 1)]) return false;
+  const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  return !(d.month == 2 && d.day == 29 && !leap);
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  const std::string folded = fold(text);
+  const std::vector<DigitRun> runs = digit_runs(folded);
+  for (std::size_t i = 0; i + 2 < runs.size(); ++i) {
+    const DigitRun& a = runs[i];
+    const DigitRun& b = runs[i + 1];
+    const DigitRun& c = runs[i + 2];
+    const std::string_view ab = std::string_view(folded).substr(a.end, b.begin - a.end);
+    const std::string_view bc = std::string_view(folded).substr(b.end, c.begin - b.end);
+    Date d;
+    if (date_separator(ab) && date_separator(bc)) {
+      if (year_of(a) > 0 && b.length <= 2 && c.length <= 2) {
+        d = {a.value, b.value, c.value};  // 2020-02-05
+      } else if (a.length <= 2 && b.length <= 2 && year_of(c) > 0) {
+        d = {c.value, b.value, a.value};  // 05/02/2020
+      }
+    } else {
+      // "ngày 05 tháng 02 năm 2020" (folded: "ngay 05 thang 02 nam 2020")
+      auto word_is = [](std::string_view between, std::string_view word) {
+        std::string t;
+        for (char ch : between) {
+          if (ch != ' ' && ch != ',') t += ch;
+        }
+        return t == word;
+      };
+      if (a.length <= 2 && b.length <= 2 && year_of(c) > 0 && word_is(ab, "thang") &&
+          word_is(bc, "nam")) {
+        d = {c.value, b.value, a.value};
+      }
+    }
+    if (valid_date(d)) return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<long> parse_number_words(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, int>, 14> kDigits = {{{"khong", 0},
+                                                                                {"mot", 1},
+                                                                                {"hai", 2},
+                                                                                {"ba", 3},
+                                                                                {"bon", 4},
+                                                                                {"tu", 4},
+                                                                                {"nam", 5},
+                                                                                {"lam", 5},
+                                                                                {"sau", 6},
+                                                                                {"bay", 7},
+                                                                                {"tam", 8},
+                                                                                {"chin", 9},
+                                                                                {"linh", -1},
+                                                                                {"le", -1}}};
+  long total = 0;
+  long chunk = 0;
+  int pending = -1;  // a digit word not yet placed
+  bool any = false;
+  for (const std::string& word : words_of(fold(text))) {
+    bool known = false;
+    for (const auto& [name, value] : kDigits) {
+      if (word != name) continue;
+      known = true;
+      if (value >= 0) {
+        if (pending >= 0) return std::nullopt;  // two digits in a row
+        pending = value;
+      }
+    }
+    if (!known) {
+      if (word == "muoi") {  // mười (10) or mươi (×10)
+        chunk += pending >= 0 ? pending * 10 : 10;
+        pending = -1;
+      } else if (word == "tram") {
+        chunk += (pending >= 0 ? pending : 1) * 100;
+        pending = -1;
+      } else if (word == "nghin" || word == "ngan" || word == "trieu" || word == "ty") {
+        const long scale = word == "trieu" ? 1'000'000L : word == "ty" ? 1'000'000'000L : 1000L;
+        total += (chunk + std::max(pending, 0)) * scale;
+        chunk = 0;
+        pending = -1;
+      } else {
+        return std::nullopt;
+      }
+    }
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return total + chunk + std::max(pending, 0);
+}
+
+std::optional<Date> parse_date_words(std::string_view text) {
+  const std::vector<std::string> words = words_of(fold(text));
+  // ngay <day words> thang <month words> nam <year words>; "năm" is also the number 5, so
+  // the month/year split is the one that gives a month and a plausible year.
+  std::size_t ngay = words.size();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "ngay") {
+      ngay = i;
+      break;
+    }
+  }
+  if (ngay == words.size()) return std::nullopt;
+  std::size_t thang = words.size();
+  for (std::size_t i = ngay + 1; i < words.size(); ++i) {
+    if (words[i] == "thang") {
+      thang = i;
+      break;
+    }
+  }
+  if (thang == words.size()) return std::nullopt;
+  auto number = [&](std::size_t from, std::size_t to) -> std::optional<long> {
+    std::string joined;
+    for (std::size_t i = from; i < to; ++i) joined += words[i] + " ";
+    return parse_number_words(joined);
+  };
+  const std::optional<long> day = number(ngay + 1, thang);
+  if (!day) return std::nullopt;
+  for (std::size_t k = thang + 1; k < words.size(); ++k) {
+    if (words[k] != "nam") continue;
+    const std::optional<long> month = number(thang + 1, k);
+    // The year: the longest run of number words after "năm".
+    std::size_t end = k + 1;
+    std::optional<long> year;
+    for (std::size_t e = k + 2; e <= words.size(); ++e) {
+      if (std::optional<long> y = number(k + 1, e)) {
+        year = y;
+        end = e;
+      }
+    }
+    (void)end;
+    if (!month || !year) continue;
+    Date d{static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)};
+    if (valid_date(d)) return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> normalize_name(std::string_view text) {
+  std::vector<std::string> parts;
+  for (const std::string& raw : words_of(text)) {
+    std::u32string letters;
+    for (char32_t c : decode_utf8(raw)) {
+      if (c >= '0' && c <= '9') return std::nullopt;
+      const std::string one = encode_utf8(std::u32string(1, c));
+      const std::string f = fold(one);
+      if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'z') letters += c;
+    }
+    if (letters.empty()) continue;
+    std::string lower = to_lower(encode_utf8(letters));
+    std::u32string cps = decode_utf8(lower);
+    const std::string first = to_upper(encode_utf8(cps.substr(0, 1)));
+    parts.push_back(first + encode_utf8(cps.substr(1)));
+  }
+  if (parts.size() < 2) return std::nullopt;
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += ' ';
+    out += p;
+  }
+  return out;
+}
+
+namespace {
+std::string digits_only(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (is_digit(c)) out += c;
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<std::string> normalize_id_number(std::string_view text) {
+  for (char c : text) {
+    if (!is_digit(c) && c != ' ' && c != '.' && c != '-') return std::nullopt;
+  }
+  std::string d = digits_only(text);
+  if (d.size() == 12 || d.size() == 9) return d;
+  return std::nullopt;
+}
+
+std::optional<std::string> normalize_phone(std::string_view text) {
+  std::string d = digits_only(text);
+  if (d.rfind("84", 0) == 0 && text.find('+') != std::string_view::npos) d.replace(0, 2, "0");
+  if ((d.size() == 10 || d.size() == 11) && d[0] == '0') return d;
+  return std::nullopt;
+}
+
+std::optional<std::string> normalize_money(std::string_view text) {
+  const std::string folded = fold(text);
+  // The digits with their thousands separators, up to the first other character.
+  std::string digits;
+  std::size_t i = 0;
+  while (i < folded.size() && !is_digit(folded[i])) ++i;
+  for (; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if (is_digit(c)) {
+      digits += c;
+    } else if ((c == '.' || c == ',' || c == ' ') && i + 3 < folded.size() &&
+               is_digit(folded[i + 1]) && is_digit(folded[i + 2]) && is_digit(folded[i + 3]) &&
+               (i + 4 == folded.size() || !is_digit(folded[i + 4]))) {
+      continue;  // a thousands separator
+    } else {
+      break;
+    }
+  }
+  if (digits.empty()) return std::nullopt;
+  long long value = std::stoll(digits.substr(0, 15));
+  const std::string rest = folded.substr(i);
+  if (rest.find("trieu") != std::string::npos && value < 1'000'000) value *= 1'000'000;
+  if (rest.find("ty ") != std::string::npos && value < 1'000) value *= 1'000'000'000;
+  return std::to_string(value);
+}
+
+std::optional<std::string> normalize_number(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && !is_digit(text[i])) ++i;
+  if (i == text.size()) return std::nullopt;
+  std::string raw;
+  for (; i < text.size() && (is_digit(text[i]) || text[i] == '.' || text[i] == ','); ++i)
+    raw += text[i];
+  while (!raw.empty() && !is_digit(raw.back())) raw.pop_back();
+  // Vietnamese: ',' is the decimal mark, '.' groups thousands; "84.5" (one dot, not 3
+  // digits after it) is read as a decimal too.
+  std::size_t mark = raw.find(',');
+  if (mark == std::string::npos) {
+    const std::size_t dot = raw.rfind('.');
+    if (dot != std::string::npos && raw.size() - dot - 1 != 3 && raw.find('.') == dot) mark = dot;
+  }
+  std::string whole;
+  std::string frac;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    if (!is_digit(raw[k])) continue;
+    if (mark != std::string::npos && k > mark) {
+      frac.push_back(raw[k]);
+    } else if (!(whole.empty() && raw[k] == '0')) {  // no leading zeros: "03" → "3"
+      whole.push_back(raw[k]);
+    }
+  }
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();  // "84.50" → "84.5"
+  if (whole.empty()) whole.push_back('0');
+  if (!frac.empty()) {
+    whole.push_back('.');
+    whole.append(frac);
+  }
+  return whole;
+}
+
+std::optional<std::string> normalize_sex(std::string_view text) {
+  const std::vector<std::string> words = words_of(to_lower(text));
+  if (words.empty()) return std::nullopt;
+  const std::string& w = words.front();
+  if (w == "nam") return "Nam";
+  if (w == "nữ") return "Nữ";
+  const std::string f = fold(w);
+  if (f == "nu") return "Nữ";
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 13> kWards = {
+    "Thượng Cát", "Liên Mạc",  "Đông Ngạc", "Đức Thắng", "Thụy Phương", "Tây Tựu",  "Xuân Đỉnh",
+    "Xuân Tảo",   "Minh Khai", "Cổ Nhuế 1", "Cổ Nhuế 2", "Phú Diễn",    "Phúc Diễn"};
+
+}  // namespace
+
+std::optional<std::string> find_ward(std::string_view text) {
+  // Compare after "phường"/"P." word by word, on lower case with diacritics first.
+  const std::string lower = to_lower(text);
+  const std::vector<std::string> words = words_of(lower);
+  std::optional<std::string> exact;
+  std::size_t exact_at = words.size();
+  for (std::string_view ward : kWards) {
+    const std::vector<std::string> ww = words_of(to_lower(ward));
+    for (std::size_t i = 0; i + ww.size() <= words.size(); ++i) {
+      bool same = true;
+      for (std::size_t k = 0; k < ww.size() && same; ++k) {
+        std::string w = words[i + k];
+        while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+        same = w == ww[k];
+      }
+      if (same && i < exact_at) {  // the ward named first in the text
+        exact = std::string(ward);
+        exact_at = i;
+      }
+    }
+  }
+  if (exact) return exact;
+  // A misread mark ("Xuân Đinh"): folded comparison after a ward marker, only when exactly
+  // one ward is at the smallest distance and the next is clearly further.
+  const std::vector<std::string> folded = words_of(fold(text));
+  int best = 1 << 20;
+  int second = 1 << 20;
+  std::string_view best_ward;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const std::string& m = folded[i];
+    if (m != "phuong" && m != "p." && m != "p" && m != "xa") continue;
+    for (std::string_view ward : kWards) {
+      const std::vector<std::string> ww = words_of(fold(ward));
+      if (i + 1 + ww.size() > folded.size()) continue;
+      std::string got;
+      std::string want;
+      for (std::size_t k = 0; k < ww.size(); ++k) {
+        got += folded[i + 1 + k];
+        want += ww[k];
+      }
+      const int d = edit_distance(decode_utf8(got), decode_utf8(want));
+      if (d < best) {
+        second = best;
+        best = d;
+        best_ward = ward;
+      } else if (d < second) {
+        second = d;
+      }
+    }
+  }
+  if (best <= 1 && second >= 3) return std::string(best_ward);
+  return std::nullopt;
+}
+
+std::optional<std::string> find_dossier_code(std::string_view text) {
+  // V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX with OCR spaces removed.
+  std::string compact;
+  for (char c : text) {
+    if (c != ' ') compact += c;
+  }
+  const std::string upper = to_upper(compact);
+  for (std::size_t i = 0; i + 25 <= upper.size(); ++i) {
+    const std::string_view s = std::string_view(upper).substr(i, 25);
+    static constexpr std::string_view kShape = "999.99.99.A99-999999-9999";
+    bool ok = true;
+    for (std::size_t k = 0; k < kShape.size() && ok; ++k) {
+      const char want = kShape[k];
+      const char c = s[k];
+      if (want == '9') {
+        ok = is_digit(c);
+      } else if (want == 'A') {
+        ok = c >= 'A' && c <= 'Z';
+      } else {
+        ok = c == want;
+      }
+    }
+    if (ok && (i + 25 == upper.size() || !is_digit(upper[i + 25]))) return std::string(s);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_cccd(std::string_view id, int birth_year) {
+  if (id.size() != 12 || digits_only(id).size() != 12) return std::nullopt;
+  // Province codes of the CCCD (Thông tư 07/2016/TT-BCA, as amended): 001..096, with gaps.
+  static constexpr std::array<int, 63> kProvinces = {
+      1,  2,  4,  6,  8,  10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33,
+      34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66,
+      67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96};
+  const int province = std::stoi(std::string(id.substr(0, 3)));
+  bool known = false;
+  for (int p : kProvinces) known = known || p == province;
+  if (!known)
+    return "ID number " + std::string(id) + " has no province code " + std::string(id.substr(0, 3));
+  const int century_digit = id[3] - '0';
+  const int yy = std::stoi(std::string(id.substr(4, 2)));
+  const int century = 1900 + (century_digit / 2) * 100;
+  if (century_digit > 9) return std::nullopt;
+  const int year = century + yy;
+  if (year != birth_year) {
+    return "ID number " + std::string(id) + " says born " + std::to_string(year) +
+           ", the form says " + std::to_string(birth_year);
+  }
+  return std::nullopt;
+}
+
+}  // namespace sohoa::plugin

@@ -1,0 +1,193 @@
+// The helpers of plugins/sdk that every extractor relies on.
+#include <gtest/gtest.h>
+
+#include "sohoa/plugin/text.h"
+#include "sohoa/plugin/values.h"
+
+namespace sohoa::plugin {
+namespace {
+
+// A page whose lines are the given strings, words 100 px wide on rows 50 px apart.
+PageView page_of(const std::vector<std::string>& lines, int number = 1) {
+  PageView page;
+  page.number = number;
+  page.width = 2480;
+  page.height = 3508;
+  page.dpi = 300;
+  int y = 100;
+  for (const std::string& text : lines) {
+    LineView line;
+    int x = 100;
+    std::string word;
+    auto flush = [&] {
+      if (word.empty()) return;
+      line.words.push_back(WordView{word, {x, y, 90, 40}, 0.9});
+      x += 100;
+      word.clear();
+    };
+    for (char c : text + " ") {
+      if (c == ' ') {
+        flush();
+      } else {
+        word += c;
+      }
+    }
+    line.text = text;
+    line.box = {100, y, x - 100, 40};
+    page.lines.push_back(line);
+    y += 50;
+  }
+  return page;
+}
+
+TEST(Fold, RemovesVietnameseDiacriticsAndMapsDStroke) {
+  EXPECT_EQ(fold("Đường Xuân Đỉnh"), "duong xuan dinh");
+  EXPECT_EQ(fold("NGUYỄN THỊ HỒNG NHUNG"), "nguyen thi hong nhung");
+  EXPECT_EQ(fold("Ưu ơn ă â ê ô"), "uu on a a e o");
+  EXPECT_EQ(fold("Ðức"), "duc");  // U+00D0 typed for Đ
+}
+
+TEST(Case, MapsVietnameseLettersBothWays) {
+  EXPECT_EQ(to_lower("NGUYỄN ĐỨC THẮNG"), "nguyễn đức thắng");
+  EXPECT_EQ(to_upper("phạm thị ngọc ánh"), "PHẠM THỊ NGỌC ÁNH");
+}
+
+TEST(EditDistance, CountsCodePointEdits) {
+  EXPECT_EQ(edit_distance(U"kitten", U"sitting"), 3);
+  EXPECT_EQ(edit_distance(U"đ", U"d"), 1);
+  EXPECT_EQ(edit_distance(U"", U"abc"), 3);
+}
+
+TEST(Leaders, AreRecognisedAndStripped) {
+  EXPECT_TRUE(is_leader("……………"));
+  EXPECT_TRUE(is_leader("......"));
+  EXPECT_FALSE(is_leader("."));
+  EXPECT_FALSE(is_leader("An"));
+  EXPECT_EQ(strip_leaders("Khánh……"), "Khánh");
+  EXPECT_EQ(strip_leaders("0351853811…"), "0351853811");
+}
+
+TEST(FindLabel, FindsALabelDespiteOcrErrors) {
+  DossierView d;
+  d.pages.push_back(page_of({"GIẤY TIẾP NHẬN", "Tiép nhận hồ sơ cũa: LÊ VĂN KHÁNH ……"}));
+  std::optional<LabelMatch> m = find_label(d, "Tiếp nhận hồ sơ của");
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->line, 1);
+  EXPECT_EQ(m->first, 0);
+  EXPECT_EQ(m->last, 5);
+  EXPECT_FALSE(find_label(d, "Nơi cư trú").has_value());
+}
+
+TEST(ReadValue, StopsAtLeadersAndStopLabels) {
+  DossierView d;
+  d.pages.push_back(page_of({"Tiếp nhận hồ sơ của: LÊ VĂN KHÁNH ……………",
+                             "Họ, chữ đệm, tên: Trần Văn Bình Giới tính: Nam"}));
+  ValueText name = read_value(d, *find_label(d, "Tiếp nhận hồ sơ của"));
+  EXPECT_EQ(name.text, "LÊ VĂN KHÁNH");
+  EXPECT_EQ(name.page, 1);
+  EXPECT_EQ(name.box.x, 600);  // the sixth word
+  ValueOptions opts;
+  opts.stop_labels = {"Giới tính"};
+  EXPECT_EQ(read_value(d, *find_label(d, "Họ, chữ đệm, tên"), opts).text, "Trần Văn Bình");
+}
+
+TEST(ReadValue, FollowsAWrappedValueOntoTheNextLine) {
+  DossierView d;
+  d.pages.push_back(page_of({"Địa chỉ: Số 42, ngõ 281, phường Phúc Diễn,",
+                             "quận Bắc Từ Liêm, Hà Nội ………", "Số điện thoại: 0351853811"}));
+  ValueOptions opts;
+  opts.continuation_lines = 2;
+  EXPECT_EQ(read_value(d, *find_label(d, "Địa chỉ"), opts).text,
+            "Số 42, ngõ 281, phường Phúc Diễn, quận Bắc Từ Liêm, Hà Nội");
+}
+
+TEST(ParseDate, ReadsDigitsInEveryPrintedForm) {
+  EXPECT_EQ(parse_date("05/02/2020")->iso(), "2020-02-05");
+  EXPECT_EQ(parse_date("ngày 5/2/2020")->iso(), "2020-02-05");
+  EXPECT_EQ(parse_date("05 - 02 - 2020")->iso(), "2020-02-05");
+  EXPECT_EQ(parse_date("2020-02-05")->iso(), "2020-02-05");
+  EXPECT_EQ(parse_date("Bắc Từ Liêm, ngày 12 tháng 08 năm 2024")->iso(), "2024-08-12");
+  EXPECT_FALSE(parse_date("31/02/2020").has_value());
+  EXPECT_FALSE(parse_date("Số 42, ngõ 281").has_value());
+}
+
+TEST(ParseNumberWords, ReadsVietnameseNumbers) {
+  EXPECT_EQ(parse_number_words("hai nghìn không trăm hai mươi"), 2020);
+  EXPECT_EQ(parse_number_words("một nghìn chín trăm tám mươi tám"), 1988);
+  EXPECT_EQ(parse_number_words("mười lăm"), 15);
+  EXPECT_EQ(parse_number_words("hai mươi mốt"), 21);
+  EXPECT_EQ(parse_number_words("hai mươi tư"), 24);
+  EXPECT_EQ(parse_number_words("một trăm linh năm"), 105);
+  EXPECT_EQ(parse_number_words("một trăm năm mươi triệu"), 150'000'000);
+  EXPECT_FALSE(parse_number_words("hai hai").has_value());
+  EXPECT_FALSE(parse_number_words("Nguyễn").has_value());
+}
+
+TEST(ParseDateWords, ReadsTheDateInWords) {
+  EXPECT_EQ(parse_date_words("Ngày năm tháng hai năm hai nghìn không trăm hai mươi")->iso(),
+            "2020-02-05");
+  EXPECT_EQ(parse_date_words("ngày mười lăm tháng năm năm một nghìn chín trăm tám mươi tám")->iso(),
+            "1988-05-15");
+  EXPECT_EQ(
+      parse_date_words("Ngay hai muoi mot thang muoi hai nam hai nghin khong tram muoi")->iso(),
+      "2010-12-21");
+  EXPECT_FALSE(parse_date_words("ngày tháng năm").has_value());
+}
+
+TEST(NormalizeName, CapitalisesEachWord) {
+  EXPECT_EQ(normalize_name("NGUYỄN VĂN AN"), "Nguyễn Văn An");
+  EXPECT_EQ(normalize_name("đỗ thị ánh"), "Đỗ Thị Ánh");
+  EXPECT_EQ(normalize_name(" LÊ  VĂN KHÁNH, "), "Lê Văn Khánh");
+  EXPECT_FALSE(normalize_name("An").has_value());
+  EXPECT_FALSE(normalize_name("Nguyễn 1988").has_value());
+}
+
+TEST(NormalizeValues, IdPhoneMoneyNumberSex) {
+  EXPECT_EQ(normalize_id_number("001 0 88 012345"), "001088012345");
+  EXPECT_EQ(normalize_id_number("012.345.678"), "012345678");
+  EXPECT_FALSE(normalize_id_number("00108801234").has_value());
+  EXPECT_FALSE(normalize_id_number("0010880l2345").has_value());
+  EXPECT_EQ(normalize_phone("0912 345 678"), "0912345678");
+  EXPECT_EQ(normalize_phone("+84 912 345 678"), "0912345678");
+  EXPECT_FALSE(normalize_phone("12345").has_value());
+  EXPECT_EQ(normalize_money("150.000.000 đồng"), "150000000");
+  EXPECT_EQ(normalize_money("150,000,000 VNĐ"), "150000000");
+  EXPECT_EQ(normalize_money("150 triệu đồng"), "150000000");
+  EXPECT_EQ(normalize_number("84,5 m2"), "84.5");
+  EXPECT_EQ(normalize_number("03 tầng"), "3");
+  EXPECT_EQ(normalize_number("227,8 m2"), "227.8");
+  EXPECT_EQ(normalize_number("1.250,5"), "1250.5");
+  EXPECT_EQ(normalize_sex("Nữ"), "Nữ");
+  EXPECT_EQ(normalize_sex("NAM"), "Nam");
+  EXPECT_EQ(normalize_sex("nu"), "Nữ");
+  EXPECT_FALSE(normalize_sex("Kinh").has_value());
+}
+
+TEST(FindWard, TellsPhuDienFromPhucDien) {
+  EXPECT_EQ(find_ward("phường Phú Diễn, quận Bắc Từ Liêm"), "Phú Diễn");
+  EXPECT_EQ(find_ward("phường Phúc Diễn, quận Bắc Từ Liêm"), "Phúc Diễn");
+  EXPECT_EQ(find_ward("UBND P. Xuân Đỉnh"), "Xuân Đỉnh");
+  EXPECT_EQ(find_ward("phường Cổ Nhuế 2"), "Cổ Nhuế 2");
+  EXPECT_EQ(find_ward("phường Xuân Đinh"), "Xuân Đỉnh");  // a misread mark
+  EXPECT_FALSE(find_ward("quận Cầu Giấy").has_value());
+}
+
+TEST(FindDossierCode, FindsTheCodeDespiteSpaces) {
+  EXPECT_EQ(find_dossier_code("Mã hồ sơ: 000.00.17.H26-240812-0344 ……"),
+            "000.00.17.H26-240812-0344");
+  EXPECT_EQ(find_dossier_code("Mã hồ sơ: 000.00.17. H26 - 240812-0344"),
+            "000.00.17.H26-240812-0344");
+  EXPECT_FALSE(find_dossier_code("Số: 3446/UBND-TP").has_value());
+}
+
+TEST(CheckCccd, FlagsACenturyDigitThatContradictsTheBirthYear) {
+  EXPECT_FALSE(check_cccd("001088012345", 1988).has_value());
+  EXPECT_FALSE(check_cccd("001302012345", 2002).has_value());
+  EXPECT_TRUE(check_cccd("001088012345", 2088 - 100 + 1).has_value());
+  EXPECT_TRUE(check_cccd("001288012345", 1988).has_value());
+  EXPECT_TRUE(check_cccd("003088012345", 1988).has_value());  // no province 003
+  EXPECT_FALSE(check_cccd("012345678", 1988).has_value());    // CMND: nothing to check
+}
+
+}  // namespace
+}  // namespace sohoa::plugin
