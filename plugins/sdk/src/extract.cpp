@@ -87,18 +87,22 @@ std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
-  if (text.empty()) return std::nullopt;
-  std::optional<std::string> value = normalize_as(kind, text.text);
-  if (!value) return std::nullopt;
+FieldValue field_from(std::string_view key, std::string value, const ValueText& text) {
   FieldValue f;
   f.key = std::string(key);
-  f.value = std::move(*value);
+  f.value = std::move(value);
   f.raw = text.text;
   f.confidence = std::clamp(text.confidence, 0.0, 1.0);
   f.page = text.page;
   f.box = text.box;
   return f;
+}
+
+std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
+  if (text.empty()) return std::nullopt;
+  std::optional<std::string> value = normalize_as(kind, text.text);
+  if (!value) return std::nullopt;
+  return field_from(key, std::move(*value), text);
 }
 
 std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule& rule,
@@ -113,15 +117,20 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
     options.after_line = anchor->line;
     options.after_word = anchor->last - 1;
   }
-  std::optional<LabelMatch> label = find_label(dossier, rule.label, options);
-  if (!label) return std::nullopt;
   ValueOptions value_options;
   value_options.stop_labels = rule.stop_labels;
   value_options.continuation_lines = rule.continuation_lines;
-  ValueText text = read_value(dossier, *label, value_options);
-  std::optional<FieldValue> field = make_field(rule.key, rule.kind, text);
-  if (field) field->confidence *= std::pow(0.95, label->distance);
-  return field;
+  // The best-matching label whose value reads; a heading that merely contains the label
+  // ("1. Thông tin về chủ đầu tư:") gives no value and the next match is tried.
+  const std::vector<LabelMatch> labels = find_labels(dossier, rule.label, options);
+  for (std::size_t i = 0; i < labels.size() && i < 4; ++i) {
+    const ValueText text = read_value(dossier, labels[i], value_options);
+    std::optional<FieldValue> field = make_field(rule.key, rule.kind, text);
+    if (!field) continue;
+    field->confidence *= std::pow(0.95, labels[i].distance);
+    return field;
+  }
+  return std::nullopt;
 }
 
 std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vector<FieldRule>& rules,
@@ -174,6 +183,82 @@ int page_with_title(const DossierView& dossier, std::string_view title, double m
     }
   }
   return best;
+}
+
+std::optional<FieldValue> read_place_date(const DossierView& dossier, std::string_view key,
+                                          const Scope& scope, std::string_view after) {
+  LabelOptions options;
+  options.first_page = scope.first_page;
+  options.last_page = scope.last_page;
+  if (!after.empty()) {
+    std::optional<LabelMatch> anchor = find_label(dossier, after, options);
+    if (!anchor) return std::nullopt;
+    options.after_page = anchor->page;
+    options.after_line = anchor->line;
+  }
+  const int last = std::min(scope.last_page, static_cast<int>(dossier.pages.size()));
+  for (int p = std::max(0, scope.first_page); p < last; ++p) {
+    const PageView& page = dossier.pages[static_cast<std::size_t>(p)];
+    for (std::size_t li = 0; li < page.lines.size(); ++li) {
+      if (p < options.after_page ||
+          (p == options.after_page && static_cast<int>(li) <= options.after_line))
+        continue;
+      std::string folded(1, ' ');  // (not " " + …: GCC 12 warns falsely, -Wrestrict)
+      folded += fold(page.lines[li].text);
+      folded += ' ';
+      if (folded.find(" ngay ") == std::string::npos || folded.find(" thang ") == std::string::npos)
+        continue;
+      std::vector<WordView> words = page.lines[li].words;
+      std::optional<Date> date = parse_date(page.lines[li].text);
+      if (!date && li + 1 < page.lines.size()) {
+        date = parse_date(page.lines[li].text + " " + page.lines[li + 1].text);
+        if (date) {
+          const auto& next = page.lines[li + 1].words;
+          words.insert(words.end(), next.begin(), next.end());
+        }
+      }
+      if (!date) continue;
+      // The date words only: from "ngày" on.
+      std::size_t from = 0;
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        if (fold(words[k].text) == "ngay") from = k;
+      }
+      std::vector<WordView> date_words(words.begin() + static_cast<std::ptrdiff_t>(from),
+                                       words.end());
+      std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
+      return field_from(key, date->iso(), join_words(date_words, page.number));
+    }
+  }
+  return std::nullopt;
+}
+
+FieldValue* find_field(std::vector<FieldValue>& fields, std::string_view key) {
+  auto it =
+      std::find_if(fields.begin(), fields.end(), [&](const FieldValue& f) { return f.key == key; });
+  return it == fields.end() ? nullptr : &*it;
+}
+
+void flag_for_review(FieldValue* field, const std::string& reason) {
+  if (field == nullptr) return;
+  field->needs_review = true;
+  if (field->review_reason.empty()) field->review_reason = reason;
+}
+
+bool receipt_requests(const DossierView& dossier, std::string_view words) {
+  std::optional<LabelMatch> label = find_label(dossier, "Nội dung yêu cầu giải quyết");
+  if (!label) return false;
+  ValueOptions options;
+  options.continuation_lines = 1;
+  const std::string value = fold(read_value(dossier, *label, options).text);
+  return value.find(fold(words)) != std::string::npos;
+}
+
+double procedure_score(const DossierView& dossier, std::string_view title,
+                       std::string_view request_words) {
+  const double t = title_score(dossier, title);
+  const bool requested = receipt_requests(dossier, request_words);
+  if (t < 0.6) return requested ? 0.55 : t * 0.5;
+  return std::min(1.0, 0.75 * t + (requested ? 0.25 : 0.0));
 }
 
 }  // namespace sohoa::plugin

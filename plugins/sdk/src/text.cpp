@@ -221,15 +221,17 @@ std::string strip_leaders(std::string_view word) {
   return encode_utf8(cps.substr(begin, end - begin));
 }
 
-std::optional<LabelMatch> find_label_on_page(const PageView& page, int page_index,
-                                             std::string_view label, const LabelOptions& options) {
+namespace {
+
+// Every match of `label` on the page: for each start word, the best window.
+void collect_matches(const PageView& page, int page_index, std::string_view label,
+                     const LabelOptions& options, std::vector<LabelMatch>& out) {
   const std::u32string target = label_key(label);
-  if (target.empty()) return std::nullopt;
+  if (target.empty()) return;
   const std::size_t label_words = std::max<std::size_t>(1, split_words(label).size());
   int allowed = static_cast<int>(
       std::floor(options.max_distance_per_char * static_cast<double>(target.size())));
   if (target.size() >= 4) allowed = std::max(allowed, 1);
-  std::optional<LabelMatch> best;
   for (int li = 0; li < static_cast<int>(page.lines.size()); ++li) {
     if (page_index < options.after_page ||
         (page_index == options.after_page && li < options.after_line))
@@ -246,6 +248,7 @@ std::optional<LabelMatch> find_label_on_page(const PageView& page, int page_inde
         continue;
       if (keys[static_cast<std::size_t>(start)].empty()) continue;
       // OCR may split or merge words: try windows of label_words - 1 .. + 1 words.
+      std::optional<LabelMatch> best;
       std::u32string joined;
       for (int end = start; end < n && end < start + static_cast<int>(label_words) + 1; ++end) {
         joined += keys[static_cast<std::size_t>(end)];
@@ -259,21 +262,44 @@ std::optional<LabelMatch> find_label_on_page(const PageView& page, int page_inde
         const LabelMatch m{page_index, li, start, end + 1, d, colon};
         if (!best || m.rank() < best->rank()) best = m;
       }
+      if (best) out.push_back(*best);
     }
   }
-  return best;
+}
+
+bool before(const LabelMatch& a, const LabelMatch& b) {
+  if (a.rank() != b.rank()) return a.rank() < b.rank();
+  if (a.page != b.page) return a.page < b.page;
+  if (a.line != b.line) return a.line < b.line;
+  return a.first < b.first;
+}
+
+}  // namespace
+
+std::optional<LabelMatch> find_label_on_page(const PageView& page, int page_index,
+                                             std::string_view label, const LabelOptions& options) {
+  std::vector<LabelMatch> all;
+  collect_matches(page, page_index, label, options, all);
+  if (all.empty()) return std::nullopt;
+  return *std::min_element(all.begin(), all.end(), before);
+}
+
+std::vector<LabelMatch> find_labels(const DossierView& dossier, std::string_view label,
+                                    const LabelOptions& options) {
+  std::vector<LabelMatch> all;
+  const int last = std::min(options.last_page, static_cast<int>(dossier.pages.size()));
+  for (int p = std::max(0, options.first_page); p < last; ++p) {
+    collect_matches(dossier.pages[static_cast<std::size_t>(p)], p, label, options, all);
+  }
+  std::sort(all.begin(), all.end(), before);
+  return all;
 }
 
 std::optional<LabelMatch> find_label(const DossierView& dossier, std::string_view label,
                                      const LabelOptions& options) {
-  std::optional<LabelMatch> best;
-  const int last = std::min(options.last_page, static_cast<int>(dossier.pages.size()));
-  for (int p = std::max(0, options.first_page); p < last; ++p) {
-    std::optional<LabelMatch> m =
-        find_label_on_page(dossier.pages[static_cast<std::size_t>(p)], p, label, options);
-    if (m && (!best || m->rank() < best->rank())) best = m;
-  }
-  return best;
+  std::vector<LabelMatch> all = find_labels(dossier, label, options);
+  if (all.empty()) return std::nullopt;
+  return all.front();
 }
 
 ValueText join_words(const std::vector<WordView>& words, int page_number) {
@@ -369,6 +395,18 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
     open = collect(page.lines[li], 0, options, words);
   }
   return join_words(words, page.number);
+}
+
+std::vector<WordView> words_in_box(const PageView& page, const Box& box) {
+  std::vector<WordView> out;
+  for (const LineView& line : page.lines) {
+    for (const WordView& w : line.words) {
+      const int cx = w.box.x + w.box.w / 2;
+      const int cy = w.box.y + w.box.h / 2;
+      if (cx >= box.x && cx < box.right() && cy >= box.y && cy < box.bottom()) out.push_back(w);
+    }
+  }
+  return out;
 }
 
 std::vector<WordView> words_in_row(const PageView& page, const Box& row, int x0, int x1) {

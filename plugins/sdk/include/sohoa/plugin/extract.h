@@ -61,6 +61,9 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
 std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vector<FieldRule>& rules,
                                     const Scope& scope = {});
 
+// A FieldValue holding `value`, read as `text` (raw text, page, box, confidence).
+FieldValue field_from(std::string_view key, std::string value, const ValueText& text);
+
 // A FieldValue from text already located (e.g. a table cell); nothing if it does not
 // normalise.
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text);
@@ -73,5 +76,28 @@ double title_score_on_page(const PageView& page, std::string_view title, int top
 // The index of the page carrying `title` best (score ≥ min_score), or -1.
 int page_with_title(const DossierView& dossier, std::string_view title, double min_score = 0.75,
                     int top_lines = 14);
+
+// The field with this key, or null.
+FieldValue* find_field(std::vector<FieldValue>& fields, std::string_view key);
+
+// Marks a value the plugin doubts (failed validation, two readings disagree); keeps the
+// first reason given.
+void flag_for_review(FieldValue* field, const std::string& reason);
+
+// The date of a "place, ngày DD tháng MM năm YYYY" line (the line above the signatures, or
+// under the national motto), first in the scope after `after` (a label; empty: anywhere). The
+// date may run onto the next line.
+std::optional<FieldValue> read_place_date(const DossierView& dossier, std::string_view key,
+                                          const Scope& scope = {}, std::string_view after = {});
+
+// Whether the one-stop receipt of the dossier asks for this procedure: its "Nội dung yêu cầu
+// giải quyết" contains `words` (compared folded, e.g. "khai sinh").
+bool receipt_requests(const DossierView& dossier, std::string_view words);
+
+// The usual score of a procedure plugin: its form's title near the top of a page, supported
+// by the receipt's request: 0.75 × title similarity + 0.25 if the receipt asks for it; a
+// receipt request alone (form unreadable) gives 0.55.
+double procedure_score(const DossierView& dossier, std::string_view title,
+                       std::string_view request_words);
 
 }  // namespace sohoa::plugin

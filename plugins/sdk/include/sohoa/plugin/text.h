@@ -61,7 +61,11 @@ struct LabelOptions {
 // begins like one), then the earliest position.
 std::optional<LabelMatch> find_label(const DossierView& dossier, std::string_view label,
                                      const LabelOptions& options = {});
-// The same within one page.
+// Every match, best first (the order of find_label), for trying the next one when the best
+// match's value is unreadable.
+std::vector<LabelMatch> find_labels(const DossierView& dossier, std::string_view label,
+                                    const LabelOptions& options = {});
+// The best match within one page.
 std::optional<LabelMatch> find_label_on_page(const PageView& page, int page_index,
                                              std::string_view label,
                                              const LabelOptions& options = {});
@@ -94,6 +98,9 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
 // `row` (vertical overlap over half the smaller height), in left-to-right order; for tables,
 // whose cells OCR reads row by row.
 std::vector<WordView> words_in_row(const PageView& page, const Box& row, int x0, int x1);
+
+// Words of a page whose centres lie inside `box`, in reading order (line by line).
+std::vector<WordView> words_in_box(const PageView& page, const Box& box);
 
 // Joins word texts with single spaces; the box is their union; confidence their minimum.
 ValueText join_words(const std::vector<WordView>& words, int page_number);

@@ -1,0 +1,79 @@
+// chung_thuc: certified copy (Nghị định 23/2015/NĐ-CP): any copied document carrying the
+// block "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH", with its number, book, date and ward.
+#include <algorithm>
+
+#include "sohoa/plugin/extract.h"
+#include "sohoa/plugin/sdk.h"
+#include "sohoa/plugin/values.h"
+
+namespace {
+
+using namespace sohoa::plugin;
+
+constexpr std::string_view kBlock = "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH";
+
+// "02/2023-SCT/BS": the book number as printed, without OCR spaces, upper case.
+std::optional<std::string> book_number(std::string_view text) {
+  std::string out;
+  for (char c : to_upper(text)) {
+    if (c != ' ') out += c;
+  }
+  const std::size_t end = out.find("/BS");
+  if (end == std::string::npos || out.find("SCT") == std::string::npos) return std::nullopt;
+  out.resize(end + 3);
+  return out;
+}
+
+class CertifiedCopy final : public Extractor {
+ public:
+  double score(const DossierView& dossier) override {
+    std::optional<LabelMatch> block = find_label(dossier, kBlock);
+    const bool requested = receipt_requests(dossier, "chứng thực");
+    if (!block) return requested ? 0.55 : 0;
+    const double similarity = 1.0 - 0.03 * block->distance;
+    return std::min(1.0, 0.75 * similarity + (requested ? 0.25 : 0.0));
+  }
+
+  std::vector<FieldValue> extract(const DossierView& dossier) override {
+    std::vector<FieldValue> fields;
+    std::optional<LabelMatch> block = find_label(dossier, kBlock);
+    if (!block) return fields;
+    const Scope scope{block->page, block->page + 1};
+    FieldRule number{"certification_number", "Số chứng thực", ValueKind::kNumber, 0, {"Quyển số"}};
+    number.after = kBlock;
+    if (auto f = read_field(dossier, number, scope)) fields.push_back(*f);
+    if (auto label = find_label(dossier, "Quyển số",
+                                {0.2, block->page, block->page + 1, false, block->page, block->line,
+                                 block->last - 1})) {
+      ValueText text = read_value(dossier, *label);
+      if (auto value = book_number(text.text)) {
+        fields.push_back(field_from("book_number", *value, text));
+      }
+    }
+    if (auto date = read_place_date(dossier, "certified_date", scope, kBlock)) {
+      fields.push_back(*date);
+    }
+    // The certifying body is named under the date: "UBND P. Cổ Nhuế 2".
+    const PageView& page = dossier.pages[static_cast<std::size_t>(block->page)];
+    for (std::size_t li = static_cast<std::size_t>(block->line) + 1; li < page.lines.size(); ++li) {
+      if (auto ward = find_ward(page.lines[li].text)) {
+        fields.push_back(field_from("ward", *ward, join_words(page.lines[li].words, page.number)));
+        break;
+      }
+    }
+    return fields;
+  }
+};
+
+constexpr sohoa_field_schema kFields[] = {
+    {"ward", "Phường chứng thực", "ward", 1},
+    {"certification_number", "Số chứng thực", "text", 1},
+    {"book_number", "Quyển số", "text", 1},
+    {"certified_date", "Ngày chứng thực", "date", 1},
+};
+
+}  // namespace
+
+SOHOA_PLUGIN(CertifiedCopy, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "chung_thuc", "1.0.0",
+                             SOHOA_PLUGIN_ROLE_PROCEDURE, "Chứng thực bản sao từ bản chính",
+                             kFields, std::size(kFields)})

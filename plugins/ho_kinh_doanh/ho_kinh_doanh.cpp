@@ -1,0 +1,71 @@
+// ho_kinh_doanh: business household registration (Giấy đề nghị đăng ký hộ kinh doanh).
+#include "sohoa/plugin/extract.h"
+#include "sohoa/plugin/sdk.h"
+#include "sohoa/plugin/values.h"
+
+namespace {
+
+using namespace sohoa::plugin;
+
+constexpr std::string_view kTitle = "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH";
+
+const std::vector<FieldRule>& rules() {
+  static const std::vector<FieldRule> kRules = {
+      {"owner_name", "Tôi là (ghi họ tên bằng chữ in hoa)", ValueKind::kName},
+      {"owner_birth_date", "Sinh ngày", ValueKind::kDate, 0, {"Quốc tịch"}},
+      {"owner_id_number", "Số định danh cá nhân", ValueKind::kIdNumber},
+      {"owner_id_number", "Số giấy tờ pháp lý của cá nhân", ValueKind::kIdNumber},
+      {"business_name", "Tên hộ kinh doanh (ghi bằng chữ in hoa)", ValueKind::kText, 1},
+      {"ward", "Địa chỉ trụ sở hộ kinh doanh", ValueKind::kWard, 1},
+      {"capital", "Vốn kinh doanh", ValueKind::kMoney, 0, {"Bằng chữ"}},
+      {"employees", "Số lượng lao động", ValueKind::kNumber},
+  };
+  return kRules;
+}
+
+class BusinessHousehold final : public Extractor {
+ public:
+  double score(const DossierView& dossier) override {
+    return procedure_score(dossier, kTitle, "hộ kinh doanh");
+  }
+
+  std::vector<FieldValue> extract(const DossierView& dossier) override {
+    const int page = page_with_title(dossier, kTitle, 0.5);
+    if (page < 0) return {};
+    const Scope scope{page, page + 2};
+    std::vector<FieldValue> fields = read_fields(dossier, rules(), scope);
+    // The date line sits under the national motto, above the title.
+    if (auto signed_date = read_place_date(dossier, "signed_date", scope)) {
+      fields.push_back(*signed_date);
+    }
+    FieldValue* id = find_field(fields, "owner_id_number");
+    const FieldValue* born = find_field(fields, "owner_birth_date");
+    if (id != nullptr && born != nullptr) {
+      if (auto problem = check_cccd(id->value, std::stoi(born->value.substr(0, 4)))) {
+        flag_for_review(id, *problem);
+      }
+    }
+    return fields;
+  }
+
+  bool starts_dossier(const PageView& page) override {
+    return title_score_on_page(page, kTitle) >= 0.75;
+  }
+};
+
+constexpr sohoa_field_schema kFields[] = {
+    {"ward", "Phường đặt trụ sở", "ward", 1},
+    {"owner_name", "Chủ hộ kinh doanh", "person_name", 1},
+    {"owner_birth_date", "Ngày sinh chủ hộ", "date", 1},
+    {"owner_id_number", "Số định danh chủ hộ", "id_number", 1},
+    {"business_name", "Tên hộ kinh doanh", "text", 1},
+    {"capital", "Vốn kinh doanh (đồng)", "money", 1},
+    {"employees", "Số lượng lao động", "number", 1},
+    {"signed_date", "Ngày ký giấy đề nghị", "date", 1},
+};
+
+}  // namespace
+
+SOHOA_PLUGIN(BusinessHousehold,
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.0.0",
+              SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

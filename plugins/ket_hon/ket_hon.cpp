@@ -1,0 +1,151 @@
+// ket_hon: marriage registration (Tờ khai đăng ký kết hôn). The form is a table: a label
+// column, then "Bên nữ" (the wife) and "Bên nam" (the husband). OCR reads a table row as one
+// line, so the cells are told apart by where their words are, not by reading order: the
+// column edges come from the centres of the two column headings.
+#include <algorithm>
+
+#include "sohoa/plugin/extract.h"
+#include "sohoa/plugin/sdk.h"
+#include "sohoa/plugin/values.h"
+
+namespace {
+
+using namespace sohoa::plugin;
+
+constexpr std::string_view kTitle = "TỜ KHAI ĐĂNG KÝ KẾT HÔN";
+
+struct Row {
+  std::string_view label;
+  ValueKind kind;
+  std::string_view wife_key;  // empty: a row read only to bound the one above
+  std::string_view husband_key;
+};
+
+constexpr Row kRows[] = {
+    {"Họ, chữ đệm, tên", ValueKind::kName, "wife_name", "husband_name"},
+    {"Ngày, tháng, năm sinh", ValueKind::kDate, "wife_birth_date", "husband_birth_date"},
+    {"Dân tộc", ValueKind::kText, "", ""},
+    {"Quốc tịch", ValueKind::kText, "", ""},
+    {"Nơi cư trú", ValueKind::kText, "", ""},
+    {"Giấy tờ tùy thân", ValueKind::kIdNumber, "wife_id_number", "husband_id_number"},
+    {"Kết hôn lần thứ mấy", ValueKind::kText, "", ""},
+};
+
+Box words_box(const LineView& line, int first, int last) {
+  Box box;
+  for (int i = first; i < last; ++i) box = unite(box, line.words[static_cast<std::size_t>(i)].box);
+  return box;
+}
+
+class MarriageRegistration final : public Extractor {
+ public:
+  double score(const DossierView& dossier) override {
+    return procedure_score(dossier, kTitle, "kết hôn");
+  }
+
+  std::vector<FieldValue> extract(const DossierView& dossier) override {
+    const int page_index = page_with_title(dossier, kTitle, 0.5);
+    if (page_index < 0) return {};
+    const Scope scope{page_index, page_index + 1};
+    std::vector<FieldValue> fields =
+        read_fields(dossier, {{"ward", "Kính gửi", ValueKind::kWard, 1}}, scope);
+    read_table(dossier, page_index, fields);
+    if (auto signed_date = read_place_date(dossier, "signed_date", scope, "Chúng tôi cam đoan")) {
+      fields.push_back(*signed_date);
+    } else if (auto any = read_place_date(dossier, "signed_date", scope, "Kết hôn lần thứ mấy")) {
+      fields.push_back(*any);
+    }
+    return fields;
+  }
+
+  bool starts_dossier(const PageView& page) override {
+    return title_score_on_page(page, kTitle) >= 0.75;
+  }
+
+ private:
+  static void read_table(const DossierView& dossier, int page_index,
+                         std::vector<FieldValue>& fields) {
+    const PageView& page = dossier.pages[static_cast<std::size_t>(page_index)];
+    LabelOptions on_page;
+    on_page.first_page = page_index;
+    on_page.last_page = page_index + 1;
+    const std::optional<LabelMatch> wife = find_label(dossier, "Bên nữ", on_page);
+    const std::optional<LabelMatch> husband = find_label(dossier, "Bên nam", on_page);
+    if (!wife || !husband) return;
+    const Box wife_head =
+        words_box(page.lines[static_cast<std::size_t>(wife->line)], wife->first, wife->last);
+    const Box husband_head = words_box(page.lines[static_cast<std::size_t>(husband->line)],
+                                       husband->first, husband->last);
+    const int wife_cx = wife_head.x + wife_head.w / 2;
+    const int husband_cx = husband_head.x + husband_head.w / 2;
+    if (husband_cx <= wife_cx) return;  // not the table we know
+    const int middle = (wife_cx + husband_cx) / 2;
+    const int left = std::max(0, wife_cx - (middle - wife_cx));
+    const int right = std::min(page.width, husband_cx + (husband_cx - middle));
+
+    // Row tops from the row labels, in order, below the heading.
+    LabelOptions below = on_page;
+    below.after_page = page_index;
+    below.after_line = std::max(wife->line, husband->line);
+    below.after_word = 1 << 20;
+    struct Found {
+      const Row* row;
+      int top;
+    };
+    std::vector<Found> found;
+    for (const Row& row : kRows) {
+      std::optional<LabelMatch> m = find_label(dossier, row.label, below);
+      if (!m) continue;
+      const Box label = words_box(page.lines[static_cast<std::size_t>(m->line)], m->first, m->last);
+      found.push_back({&row, label.y});
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Found& a, const Found& b) { return a.top < b.top; });
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      const Row& row = *found[i].row;
+      if (row.wife_key.empty()) continue;
+      const int top = found[i].top - 10;
+      const int bottom = i + 1 < found.size() ? found[i + 1].top - 5 : top + 200;
+      const Box wife_cell{left, top, middle - left, bottom - top};
+      const Box husband_cell{middle, top, right - middle, bottom - top};
+      for (const auto& [key, cell] :
+           {std::pair{row.wife_key, wife_cell}, std::pair{row.husband_key, husband_cell}}) {
+        std::vector<WordView> words = words_in_box(page, cell);
+        std::erase_if(words, [](const WordView& w) { return is_leader(w.text); });
+        if (auto f = make_field(key, row.kind, join_words(words, page.number))) {
+          fields.push_back(*f);
+        }
+      }
+    }
+    check_ids(fields);
+  }
+
+  static void check_ids(std::vector<FieldValue>& fields) {
+    for (auto [id_key, birth_key] : {std::pair{"wife_id_number", "wife_birth_date"},
+                                     std::pair{"husband_id_number", "husband_birth_date"}}) {
+      FieldValue* id = find_field(fields, id_key);
+      const FieldValue* birth = find_field(fields, birth_key);
+      if (id == nullptr || birth == nullptr) continue;
+      if (auto problem = check_cccd(id->value, std::stoi(birth->value.substr(0, 4)))) {
+        flag_for_review(id, *problem);
+      }
+    }
+  }
+};
+
+constexpr sohoa_field_schema kFields[] = {
+    {"ward", "Phường đăng ký", "ward", 1},
+    {"wife_name", "Họ tên bên nữ", "person_name", 1},
+    {"wife_birth_date", "Ngày sinh bên nữ", "date", 1},
+    {"wife_id_number", "Số giấy tờ tùy thân bên nữ", "id_number", 1},
+    {"husband_name", "Họ tên bên nam", "person_name", 1},
+    {"husband_birth_date", "Ngày sinh bên nam", "date", 1},
+    {"husband_id_number", "Số giấy tờ tùy thân bên nam", "id_number", 1},
+    {"signed_date", "Ngày ký tờ khai", "date", 1},
+};
+
+}  // namespace
+
+SOHOA_PLUGIN(MarriageRegistration,
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.0.0",
+              SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký kết hôn", kFields, std::size(kFields)})
