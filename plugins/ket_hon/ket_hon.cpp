@@ -15,7 +15,7 @@ using namespace sohoa::plugin;
 constexpr std::string_view kTitle = "TỜ KHAI ĐĂNG KÝ KẾT HÔN";
 
 struct Row {
-  std::string_view label;
+  std::string_view label;  // the first words: long labels wrap inside their cell
   ValueKind kind;
   std::string_view wife_key;  // empty: a row read only to bound the one above
   std::string_view husband_key;
@@ -23,7 +23,7 @@ struct Row {
 
 constexpr Row kRows[] = {
     {"Họ, chữ đệm, tên", ValueKind::kName, "wife_name", "husband_name"},
-    {"Ngày, tháng, năm sinh", ValueKind::kDate, "wife_birth_date", "husband_birth_date"},
+    {"Ngày, tháng, năm", ValueKind::kDate, "wife_birth_date", "husband_birth_date"},
     {"Dân tộc", ValueKind::kText, "", ""},
     {"Quốc tịch", ValueKind::kText, "", ""},
     {"Nơi cư trú", ValueKind::kText, "", ""},
@@ -111,8 +111,9 @@ class MarriageRegistration final : public Extractor {
       for (const auto& [key, cell] :
            {std::pair{row.wife_key, wife_cell}, std::pair{row.husband_key, husband_cell}}) {
         std::vector<WordView> words = words_in_box(page, cell);
-        std::erase_if(words, [](const WordView& w) { return is_leader(w.text); });
+        std::erase_if(words, [](const WordView& w) { return is_leader(w.text) || w.text == "|"; });
         if (auto f = make_field(key, row.kind, join_words(words, page.number))) {
+          if (row.kind == ValueKind::kName) settle_name(dossier, *f);
           fields.push_back(*f);
         }
       }

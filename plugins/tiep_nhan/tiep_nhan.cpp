@@ -3,6 +3,7 @@
 // whatever dossier it heads.
 #include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/sdk.h"
+#include "sohoa/plugin/text.h"
 
 namespace {
 
@@ -23,6 +24,66 @@ const std::vector<FieldRule>& rules() {
   return kRules;
 }
 
+// Names of the procedures the one-stop desk handles, as the one-stop software prints them
+// (the published catalogue of administrative procedures, commune and district level). A
+// reading within a few OCR edits of one of them is that name; anything else stays as read.
+constexpr std::string_view kCatalogue[] = {
+    "Đăng ký khai sinh",
+    "Đăng ký khai sinh kết hợp nhận cha, mẹ, con",
+    "Đăng ký khai sinh có yếu tố nước ngoài",
+    "Đăng ký lại khai sinh",
+    "Đăng ký kết hôn",
+    "Đăng ký kết hôn có yếu tố nước ngoài",
+    "Đăng ký lại kết hôn",
+    "Đăng ký khai tử",
+    "Đăng ký lại khai tử",
+    "Đăng ký nhận cha, mẹ, con",
+    "Đăng ký giám hộ",
+    "Cấp bản sao trích lục hộ tịch",
+    "Cấp Giấy xác nhận tình trạng hôn nhân",
+    "Thay đổi, cải chính, bổ sung thông tin hộ tịch",
+    "Đăng ký thành lập hộ kinh doanh",
+    "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
+    "Chấm dứt hoạt động hộ kinh doanh",
+    "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+    "Cấp giấy phép sửa chữa, cải tạo công trình",
+    "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+    "Chứng thực chữ ký trong các giấy tờ, văn bản",
+    "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản",
+};
+
+std::u32string letters(std::string_view text) {
+  std::u32string out;
+  for (char32_t c : decode_utf8(fold(text))) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+  }
+  return out;
+}
+
+// The catalogue name the reading begins with (OCR may run on into the next item).
+void match_catalogue(FieldValue& f) {
+  const std::u32string read = letters(f.value);
+  std::string_view best;
+  int best_distance = 1 << 20;
+  for (std::string_view name : kCatalogue) {
+    const std::u32string want = letters(name);
+    if (read.size() + 3 < want.size()) continue;
+    const std::u32string head = read.substr(0, want.size());
+    const int d = edit_distance(head, want);
+    // Prefer the longer name when a short one is its prefix ("Đăng ký khai sinh" vs "… có
+    // yếu tố nước ngoài"): compare what is left over too.
+    const int rest = static_cast<int>(read.size() - head.size());
+    const int score = d * 4 + std::min(rest, 12);
+    if (d * 6 <= static_cast<int>(want.size()) && score < best_distance) {
+      best = name;
+      best_distance = score;
+    }
+  }
+  if (best.empty()) return;
+  if (letters(best) != read) f.confidence *= 0.95;
+  f.value = std::string(best);
+}
+
 class Receipt final : public Extractor {
  public:
   double score(const DossierView& dossier) override { return title_score(dossier, kTitle); }
@@ -30,7 +91,9 @@ class Receipt final : public Extractor {
   std::vector<FieldValue> extract(const DossierView& dossier) override {
     const int page = page_with_title(dossier, kTitle, 0.5);
     if (page < 0) return {};
-    return read_fields(dossier, rules(), Scope{page, page + 1});
+    std::vector<FieldValue> fields = read_fields(dossier, rules(), Scope{page, page + 1});
+    if (FieldValue* name = find_field(fields, "procedure_name")) match_catalogue(*name);
+    return fields;
   }
 
   bool starts_dossier(const PageView& page) override {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "sohoa/plugin/values.h"
 
@@ -30,6 +31,51 @@ std::optional<std::string> first_id_number(std::string_view text) {
   return std::nullopt;
 }
 
+// OCR capitalises a lower-case letter inside running text ("nhà Ở riêng", "giấy tỜ"): a
+// capital after a lower-case letter of the same word, or a one-letter capital word between
+// lower-case words, is made lower case. All-capital words ("HH2", "TP.") are left alone.
+std::string fix_stray_capitals(std::string_view text) {
+  std::vector<std::u32string> words;
+  std::u32string cur;
+  for (char32_t c : decode_utf8(text)) {
+    if (c == ' ') {
+      words.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  words.push_back(cur);
+  auto is_lower = [](char32_t c) {
+    const std::string s = encode_utf8(std::u32string(1, c));
+    return to_upper(s) != s;
+  };
+  auto is_upper = [](char32_t c) {
+    const std::string s = encode_utf8(std::u32string(1, c));
+    return to_lower(s) != s;
+  };
+  auto lower = [](char32_t c) {
+    return decode_utf8(to_lower(encode_utf8(std::u32string(1, c))))[0];
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::u32string& w = words[i];
+    for (std::size_t k = 1; k < w.size(); ++k) {
+      if (is_upper(w[k]) && is_lower(w[k - 1])) w[k] = lower(w[k]);
+    }
+    const bool lone = w.size() == 1 && is_upper(w[0]);
+    if (lone && i > 0 && i + 1 < words.size() && !words[i - 1].empty() &&
+        is_lower(words[i - 1].back()) && !words[i + 1].empty() && is_lower(words[i + 1][0])) {
+      w[0] = lower(w[0]);
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += encode_utf8(words[i]);
+  }
+  return out;
+}
+
 std::string collapse(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -47,7 +93,7 @@ std::string collapse(std::string_view text) {
 std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
   switch (kind) {
     case ValueKind::kText: {
-      std::string t = collapse(text);
+      std::string t = fix_stray_capitals(collapse(text));
       if (t.empty()) return std::nullopt;
       return t;
     }
@@ -128,6 +174,7 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
     std::optional<FieldValue> field = make_field(rule.key, rule.kind, text);
     if (!field) continue;
     field->confidence *= std::pow(0.95, labels[i].distance);
+    if (rule.kind == ValueKind::kName) settle_name(dossier, *field);
     return field;
   }
   return std::nullopt;
@@ -230,6 +277,101 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+// Family names of Vietnam, the common ones (together well over 95% of the population).
+constexpr std::string_view kSurnames[] = {
+    "Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng",  "Huỳnh", "Phan",  "Vũ",      "Võ",   "Đặng",
+    "Bùi",    "Đỗ",   "Hồ",   "Ngô",  "Dương",  "Lý",    "Đinh",  "Trịnh",   "Mai",  "Cao",
+    "Lương",  "Tạ",   "Chu",  "Hà",   "Đoàn",   "Lâm",   "Kiều",  "Quách",   "Tô",   "Tăng",
+    "Vương",  "Thái", "La",   "Lại",  "Nghiêm", "Triệu", "Khúc",  "Phùng",   "Lưu",  "Tống",
+    "Đào",    "Kim",  "Âu",   "Mạc",  "Giang",  "Tôn",   "Thạch", "Hứa",     "Nông", "Lò",
+    "Lục",    "Đàm",  "Ông",  "Phí",  "Quan",   "Bạch",  "Hàn",   "Diệp",    "Văn",  "Từ",
+    "Trương", "Lã",   "Ninh", "Đồng", "Khổng",  "Hoa",   "Mã",    "Âu Dương"};
+
+// Letters of a word (punctuation OCR glued on dropped), capitalised as a name word.
+std::string name_word(std::string_view raw) {
+  std::u32string letters;
+  for (char32_t c : decode_utf8(raw)) {
+    const std::string f = fold(encode_utf8(std::u32string(1, c)));
+    if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'z') letters += c;
+  }
+  if (letters.empty()) return {};
+  const std::u32string lower = decode_utf8(to_lower(encode_utf8(letters)));
+  return to_upper(encode_utf8(lower.substr(0, 1))) + encode_utf8(lower.substr(1));
+}
+
+bool all_capitals(std::string_view word) {
+  return to_upper(word) == word && to_lower(word) != word;
+}
+
+}  // namespace
+
+std::optional<std::string_view> surname_for(std::string_view folded) {
+  std::optional<std::string_view> found;
+  for (std::string_view s : kSurnames) {
+    if (fold(s) != folded) continue;
+    if (found) return std::nullopt;  // two surnames fold alike
+    found = s;
+  }
+  return found;
+}
+
+void settle_name(const DossierView& dossier, FieldValue& name) {
+  std::vector<std::string> words;
+  for (std::size_t i = 0, j; i < name.value.size(); i = j + 1) {
+    j = name.value.find(' ', i);
+    if (j == std::string::npos) j = name.value.size();
+    if (j > i) words.push_back(name.value.substr(i, j - i));
+  }
+  if (words.empty()) return;
+  std::vector<std::string> folded;
+  for (const std::string& w : words) folded.push_back(fold(w));
+  // Every reading of the name: per word position, spelling → weight.
+  std::vector<std::map<std::string, double>> votes(words.size());
+  for (const PageView& page : dossier.pages) {
+    for (const LineView& line : page.lines) {
+      std::vector<std::string> spelled;
+      for (const WordView& w : line.words) spelled.push_back(name_word(w.text));
+      for (std::size_t start = 0; start + words.size() <= spelled.size(); ++start) {
+        bool same = true;
+        for (std::size_t k = 0; k < words.size() && same; ++k) {
+          same = fold(spelled[start + k]) == folded[k];
+        }
+        if (!same) continue;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+          const bool caps = all_capitals(line.words[start + k].text);
+          votes[k][spelled[start + k]] += caps ? 1.0 : 1.5;
+        }
+      }
+    }
+  }
+  bool disagreed = false;
+  std::string settled;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    std::string best = words[k];
+    double best_weight = votes[k].count(best) ? votes[k][best] : 0;
+    for (const auto& [spelling, weight] : votes[k]) {
+      if (weight > best_weight) {
+        best = spelling;
+        best_weight = weight;
+      }
+    }
+    disagreed = disagreed || votes[k].size() > 1;
+    if (k == 0) {
+      const bool known =
+          std::find(std::begin(kSurnames), std::end(kSurnames), best) != std::end(kSurnames);
+      if (!known) {
+        if (std::optional<std::string_view> s = surname_for(fold(best))) best = std::string(*s);
+      }
+    }
+    if (!settled.empty()) settled += ' ';
+    settled += best;
+  }
+  if (settled != name.value) name.value = settled;
+  if (disagreed) name.confidence *= 0.9;
 }
 
 FieldValue* find_field(std::vector<FieldValue>& fields, std::string_view key) {

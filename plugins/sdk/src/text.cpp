@@ -388,8 +388,19 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
   std::vector<WordView> words;
   std::size_t li = static_cast<std::size_t>(label.line);
   bool open = collect(page.lines.at(li), static_cast<std::size_t>(label.last), options, words);
-  // A ':' printed as its own word, or glued to the first value word, is not part of the value.
+  // A ':' printed as its own word is not part of the value, nor is a note in parentheses
+  // that ends the label: "Chủ đầu tư (tên chủ hộ): Trần Văn An".
   if (!words.empty() && words.front().text == ":") words.erase(words.begin());
+  if (!words.empty() && words.front().text.front() == '(') {
+    for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
+      const std::string& w = words[k].text;
+      if (w.find(')') == std::string::npos) continue;
+      if (w.back() == ':' || w.back() == ')') {
+        words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      }
+      break;
+    }
+  }
   for (int extra = 0; open && extra < options.continuation_lines; ++extra) {
     if (++li >= page.lines.size() || starts_new_item(page.lines[li])) break;
     open = collect(page.lines[li], 0, options, words);

@@ -69,6 +69,34 @@ bool date_separator(std::string_view between) {
 
 int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
 
+// OCR reads 1 as I, l or | and 0 as O or o inside numbers ("0I/02/2020"): in a word made of
+// digits, those letters and date separators, with at least one real digit, they are digits.
+std::string repair_digits(std::string_view text) {
+  std::string out(text);
+  std::size_t i = 0;
+  while (i < out.size()) {
+    std::size_t j = i;
+    while (j < out.size() && out[j] != ' ') ++j;
+    bool digit = false;
+    bool only = true;
+    for (std::size_t k = i; k < j; ++k) {
+      const char c = out[k];
+      digit = digit || is_digit(c);
+      only = only && (is_digit(c) || c == 'I' || c == 'l' || c == '|' || c == 'O' || c == 'o' ||
+                      c == '/' || c == '.' || c == '-');
+    }
+    if (digit && only) {
+      for (std::size_t k = i; k < j; ++k) {
+        char& c = out[k];
+        if (c == 'I' || c == 'l' || c == '|') c = '1';
+        if (c == 'O' || c == 'o') c = '0';
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string Date::iso() const {
@@ -86,7 +114,7 @@ bool valid_date(const Date& d) {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-  const std::string folded = fold(text);
+  const std::string folded = fold(repair_digits(text));
   const std::vector<DigitRun> runs = digit_runs(folded);
   for (std::size_t i = 0; i + 2 < runs.size(); ++i) {
     const DigitRun& a = runs[i];

@@ -52,8 +52,20 @@ struct Scope {
   int last_page = 1 << 30;
 };
 
-// Reads one field. Confidence is the lowest word confidence of the value, lowered by 5% per
-// edit the label needed.
+// Person names are printed more than once in a dossier (receipt, form, signature), in capitals
+// and in mixed case, and OCR misreads their marks differently each time. settle_name() finds
+// every reading of the same name (the same letters once folded) and takes, word by word, the
+// spelling most readings agree on (mixed-case readings weigh 1.5, capitals 1: OCR drops marks
+// on capitals more often); a family name that is no known surname but folds to exactly one
+// ("Nguyen", "Nguyên" → "Nguyễn") takes that surname. Confidence drops when readings disagree.
+void settle_name(const DossierView& dossier, FieldValue& name);
+
+// The known Vietnamese family name whose letters without marks are `folded` (e.g. "tran"),
+// when there is exactly one; nothing otherwise.
+std::optional<std::string_view> surname_for(std::string_view folded);
+
+// Reads one field (names are settled with settle_name). Confidence is the lowest word confidence of
+// the value, lowered by 5% per edit the label needed.
 std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule& rule,
                                      const Scope& scope = {});
 
