@@ -247,8 +247,9 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
   for (int p = std::max(0, scope.first_page); p < last; ++p) {
     const PageView& page = dossier.pages[static_cast<std::size_t>(p)];
     for (std::size_t li = 0; li < page.lines.size(); ++li) {
+      // The anchor's own line counts: "Làm tại: phường X, ngày 10 tháng 02 năm 2020".
       if (p < options.after_page ||
-          (p == options.after_page && static_cast<int>(li) <= options.after_line))
+          (p == options.after_page && static_cast<int>(li) < options.after_line))
         continue;
       std::string folded(1, ' ');  // (not " " + …: GCC 12 warns falsely, -Wrestrict)
       folded += fold(page.lines[li].text);

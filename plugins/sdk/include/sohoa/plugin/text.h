@@ -46,7 +46,7 @@ struct LabelMatch {
 struct LabelOptions {
   // Distance allowed per character of the label (folded); at least 1 edit is always allowed
   // for labels of 4 or more characters.
-  double max_distance_per_char = 0.2;
+  double max_distance_per_char = 0.15;
   int first_page = 0;  // page indexes to search, [first_page, last_page)
   int last_page = 1 << 30;
   bool line_start_only = false;  // the label must be the first words of its line

@@ -1,0 +1,188 @@
+// The plugin loader and classification, with the real plugins and deliberately broken ones
+// (tests/plugins/broken_plugin.cpp).
+#include "sohoa/pipeline/plugins.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace sohoa {
+namespace {
+
+// A page whose words are laid out line by line, 60 px apart, as OCR would give them.
+Page page_of(const std::vector<std::string>& lines) {
+  Page page;
+  page.number = 1;
+  page.width = 2480;
+  page.height = 3508;
+  page.dpi = 300;
+  page.ocr_confidence = 0.93;
+  int y = 150;
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    std::istringstream words(lines[li]);
+    int x = 200;
+    for (std::string w; words >> w;) {
+      const int width = 12 * static_cast<int>(w.size() + 1);
+      page.words.push_back(Word{w, {x, y, width, 45}, 0.93f, static_cast<int>(li)});
+      x += width + 25;
+    }
+    if (!page.text.empty()) page.text += '\n';
+    page.text += lines[li];
+    y += 60;
+  }
+  return page;
+}
+
+Dossier birth_registration(const std::string& date_in_words) {
+  Dossier d;
+  d.id = "test";
+  d.pages.push_back(page_of({
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+      "Kính gửi: UBND phường Phú Diễn, quận Bắc Từ Liêm",
+      "Họ, chữ đệm, tên người yêu cầu: Trần Thị Bình ……………",
+      "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
+      "Họ, chữ đệm, tên: NGUYỄN VĂN AN ………………",
+      "Ngày, tháng, năm sinh: 05/02/2020 ghi bằng chữ: " + date_in_words,
+      "Giới tính: Nam …… Dân tộc: Kinh …… Quốc tịch: Việt Nam",
+      "Làm tại: phường Phú Diễn, ngày 10 tháng 02 năm 2020",
+  }));
+  return d;
+}
+
+const char* const kFiveFebruary = "Ngày năm tháng hai năm hai nghìn không trăm hai mươi";
+
+std::vector<std::string> ids(const PluginSet& set) {
+  std::vector<std::string> out;
+  for (const PluginInfo& p : set.plugins()) out.push_back(p.id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const PluginFailure* failure_of(const PluginSet& set, const std::string& file_part) {
+  for (const PluginFailure& f : set.failures()) {
+    if (f.file.find(file_part) != std::string::npos) return &f;
+  }
+  return nullptr;
+}
+
+TEST(PluginSet, LoadsTheSevenPlugins) {
+  const PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  EXPECT_TRUE(set.failures().empty())
+      << set.failures().front().file << ": " << set.failures().front().reason;
+  EXPECT_EQ(ids(set), (std::vector<std::string>{"cap_phep_xay_dung", "chung_thuc", "ho_kinh_doanh",
+                                                "ket_hon", "khai_sinh", "khai_tu", "tiep_nhan"}));
+  for (const PluginInfo& p : set.plugins()) {
+    EXPECT_FALSE(p.fields.empty()) << p.id;
+    EXPECT_EQ(p.receipt, p.id == "tiep_nhan");
+  }
+}
+
+TEST(PluginSet, SkipsMissingFolders) {
+  const PluginSet set = PluginSet::load({"/nonexistent/sohoa/plugins"});
+  EXPECT_TRUE(set.plugins().empty());
+  EXPECT_TRUE(set.failures().empty());
+}
+
+TEST(PluginSet, ClassifiesAndExtractsFieldsWithPageBoxAndPlugin) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary);
+  const Classification c = set.classify_and_extract(d);
+  for (const PluginFailure& f : c.failures) ADD_FAILURE() << f.file << ": " << f.reason;
+  EXPECT_EQ(d.procedure, "khai_sinh");
+  EXPECT_GT(d.procedure_confidence, 0.5);
+  ASSERT_TRUE(d.fields.count("child_name"));
+  const Field& child = d.fields.at("child_name");
+  EXPECT_EQ(child.value, "Nguyễn Văn An");
+  EXPECT_EQ(child.raw, "NGUYỄN VĂN AN");
+  EXPECT_EQ(child.page, 1);
+  EXPECT_GT(child.bbox[2], 0);
+  EXPECT_EQ(child.plugin, "khai_sinh@1.0.0");
+  EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
+  EXPECT_EQ(d.fields.at("child_sex").value, "Nam");
+  EXPECT_EQ(d.fields.at("ward").value, "Phú Diễn");
+  EXPECT_EQ(d.fields.at("requester_name").value, "Trần Thị Bình");
+  EXPECT_EQ(d.fields.at("signed_date").value, "2020-02-10");
+  // Not on the page: listed for a person to key in, never guessed.
+  EXPECT_FALSE(d.fields.count("father_name"));
+  EXPECT_NE(std::find(d.needs_review.begin(), d.needs_review.end(), "father_name"),
+            d.needs_review.end());
+  EXPECT_EQ(d.review_reasons.at("father_name"), "not found on the pages");
+  EXPECT_EQ(std::find(d.needs_review.begin(), d.needs_review.end(), "child_birth_date"),
+            d.needs_review.end());
+}
+
+TEST(PluginSet, FlagsABirthDateWhoseWordsDisagreeWithItsDigits) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration("Ngày sáu tháng hai năm hai nghìn không trăm hai mươi");
+  set.classify_and_extract(d);
+  EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
+  ASSERT_TRUE(d.review_reasons.count("child_birth_date"));
+  EXPECT_NE(d.review_reasons.at("child_birth_date").find("disagree"), std::string::npos);
+}
+
+TEST(PluginSet, NamesNoProcedureForAPageNoPluginKnows) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d;
+  d.pages.push_back(
+      page_of({"ỦY BAN NHÂN DÂN", "Kính gửi: các phòng ban", "Về việc họp giao ban"}));
+  set.classify_and_extract(d);
+  EXPECT_EQ(d.procedure, "unknown");
+  EXPECT_TRUE(d.fields.empty());
+  EXPECT_EQ(d.needs_review, (std::vector<std::string>{"procedure"}));
+}
+
+TEST(PluginSet, ReportsEveryBrokenPluginWithItsFileAndReason) {
+  const PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR, SOHOA_BROKEN_PLUGIN_DIR});
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"not_a_library.so", "not a loadable plugin library"},
+      {"no_descriptor.so", "exports no sohoa_plugin_descriptor"},
+      {"wrong_abi.so", "built for plugin ABI 999"},
+      {"throws_at_creation.so", "cannot open my configuration file"},
+      {"no_factory.so", "exports no sohoa_create_extractor"},
+      {"unresolved_symbol.so", "sohoa_symbol_nobody_defines"},
+      {"bad_descriptor.so", "unknown type 'colour'"},
+      {"duplicate_id.so", "plugin id 'khai_sinh' is already loaded"},
+  };
+  for (const auto& [file, reason] : expected) {
+    const PluginFailure* f = failure_of(set, file);
+    ASSERT_NE(f, nullptr) << file << " was not reported";
+    EXPECT_NE(f->reason.find(reason), std::string::npos) << file << ": " << f->reason;
+  }
+  EXPECT_EQ(set.failures().size(), expected.size());
+  // The good ones, and the broken ones that only misbehave later, are loaded.
+  EXPECT_EQ(set.plugins().size(), 7u + 3u);
+}
+
+TEST(PluginSet, MisbehavingPluginsCannotTakeTheDossierDown) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR, SOHOA_BROKEN_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary);
+  const Classification c = set.classify_and_extract(d);
+  // The NaN score is ignored, not a claim; khai_sinh still names the procedure.
+  EXPECT_EQ(d.procedure, "khai_sinh");
+  EXPECT_EQ(d.fields.at("child_name").value, "Nguyễn Văn An");
+  auto reported = [&](const std::string& tag, const std::string& what) {
+    return std::any_of(c.failures.begin(), c.failures.end(), [&](const PluginFailure& f) {
+      return f.file == tag && f.reason.find(what) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(reported("broken_nan_score@0.1.0", "not in 0..1"));
+  EXPECT_TRUE(reported("broken_throws_in_extract@0.1.0", "index out of range"));
+  EXPECT_TRUE(reported("broken_nonsense@0.1.0", "undeclared field"));
+  EXPECT_TRUE(reported("broken_nonsense@0.1.0", "confidence"));
+  EXPECT_TRUE(reported("broken_nonsense@0.1.0", "page 6 of a 1-page dossier"));
+  EXPECT_TRUE(reported("broken_nonsense@0.1.0", "outside its page"));
+  EXPECT_TRUE(reported("broken_nonsense@0.1.0", "non-UTF-8"));
+  // Nothing the broken plugins returned is kept; their fields wait for a person.
+  for (const char* key : {"broken_a", "broken_b", "broken_c", "broken_d", "not_in_my_schema"}) {
+    EXPECT_FALSE(d.fields.count(key)) << key;
+  }
+  for (const char* key : {"broken_a", "broken_b", "broken_c", "broken_d"}) {
+    EXPECT_TRUE(d.review_reasons.count(key)) << key;
+  }
+}
+
+}  // namespace
+}  // namespace sohoa
