@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
   }
 
   std::map<std::string, Tally> by_key;
+  std::map<std::string, std::map<int, Tally>> by_key_level;
   std::map<int, Tally> by_level;
   std::map<int, std::pair<int, int>> procedure_by_level;  // right, total
   std::map<std::string, std::pair<int, int>> procedure_by_truth;
@@ -135,7 +136,8 @@ int main(int argc, char** argv) {
     for (const auto& [key, value] : want.items()) {
       Tally& k = by_key[key];
       Tally& l = by_level[level];
-      for (Tally* tally : {&k, &l, &all}) ++tally->total;
+      Tally& kl = by_key_level[key][level];
+      for (Tally* tally : {&k, &l, &all, &kl}) ++tally->total;
       Mistake m{name, key, value.get<std::string>(), "", "", review.count(key) > 0};
       if (!fields.contains(key)) {
         for (Tally* tally : {&k, &l, &all}) ++tally->missing;
@@ -147,7 +149,7 @@ int main(int argc, char** argv) {
       m.got = sohoa::text::normalize_text(fields[key].at("value").get<std::string>());
       m.raw = fields[key].value("raw", "");
       if (m.got == m.truth) {
-        for (Tally* tally : {&k, &l, &all}) ++tally->right;
+        for (Tally* tally : {&k, &l, &all, &kl}) ++tally->right;
         continue;
       }
       for (Tally* tally : {&k, &l, &all}) {
@@ -212,16 +214,22 @@ int main(int argc, char** argv) {
     std::printf("  %-18s %s (%d/%d)\n", proc.c_str(), percent(100.0 * p.first / p.second).c_str(),
                 p.first, p.second);
   }
-  std::printf("\n%-22s %7s %7s %7s %7s %9s\n", "field", "total", "right", "missing", "wrong",
-              "accuracy");
-  auto row = [](const std::string& name, const Tally& t) {
-    std::printf("%-22s %7d %7d %7d %7d %9s   (wrong, not flagged: %d)\n", name.c_str(), t.total,
-                t.right, t.missing, t.wrong, percent(t.accuracy()).c_str(), t.wrong_unflagged);
+  std::printf("\n%-22s %6s %6s %7s %6s %8s %8s %8s %8s %9s\n", "field", "total", "right", "missing",
+              "wrong", "level 0", "level 1", "level 2", "all", "unflagged");
+  auto row = [&](const std::string& name, const Tally& t, const std::map<int, Tally>* levels) {
+    std::printf("%-22s %6d %6d %7d %6d", name.c_str(), t.total, t.right, t.missing, t.wrong);
+    for (int level = 0; level <= 2; ++level) {
+      const Tally* lt = nullptr;
+      if (levels != nullptr && levels->count(level)) lt = &levels->at(level);
+      std::printf(" %8s", lt != nullptr && lt->total > 0 ? percent(lt->accuracy()).c_str() : "");
+    }
+    std::printf(" %8s %9d\n", percent(t.accuracy()).c_str(), t.wrong_unflagged);
   };
-  for (const auto& [key, t] : by_key) row(key, t);
+  std::printf("(unflagged: wrong values not listed in needs_review)\n");
+  for (const auto& [key, t] : by_key) row(key, t, &by_key_level[key]);
   std::printf("\n");
-  for (const auto& [level, t] : by_level) row("level " + std::to_string(level), t);
-  row("all", all);
+  for (const auto& [level, t] : by_level) row("level " + std::to_string(level), t, nullptr);
+  row("all", all, &by_level);
   if (show_errors) {
     std::printf("\nmisclassified:\n");
     for (const std::string& m : misclassified) std::printf("  %s\n", m.c_str());
