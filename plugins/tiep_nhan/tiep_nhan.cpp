@@ -84,6 +84,21 @@ void match_catalogue(FieldValue& f) {
   f.value = std::string(best);
 }
 
+// The one-stop software numbers a dossier with the day it was received: "…-YYMMDD-NNNN".
+void check_code_date(std::vector<FieldValue>& fields) {
+  FieldValue* code = find_field(fields, "dossier_code");
+  FieldValue* received = find_field(fields, "received_date");
+  if (code == nullptr || received == nullptr || code->value.size() < 20) return;
+  const std::string yymmdd = code->value.substr(14, 6);
+  const std::string want =
+      received->value.substr(2, 2) + received->value.substr(5, 2) + received->value.substr(8, 2);
+  if (yymmdd == want) return;
+  const std::string reason = "the dossier code's date " + yymmdd + " and the received date " +
+                             received->value + " disagree";
+  flag_for_review(code, reason);
+  flag_for_review(received, reason);
+}
+
 class Receipt final : public Extractor {
  public:
   double score(const DossierView& dossier) override { return title_score(dossier, kTitle); }
@@ -93,6 +108,7 @@ class Receipt final : public Extractor {
     if (page < 0) return {};
     std::vector<FieldValue> fields = read_fields(dossier, rules(), Scope{page, page + 1});
     if (FieldValue* name = find_field(fields, "procedure_name")) match_catalogue(*name);
+    check_code_date(fields);
     return fields;
   }
 

@@ -1,6 +1,7 @@
 #include "sohoa/plugin/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -76,11 +77,28 @@ std::string fix_stray_capitals(std::string_view text) {
   return out;
 }
 
+// Single spaces; words with no letter or digit (specks OCR read as “ ` ˆ % …) dropped; a
+// comma OCR put before a word instead of after the previous one moved back.
 std::string collapse(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view word = text.substr(i, j - i);
+    i = j + 1;
+    bool meaningful = false;
+    for (char32_t c : decode_utf8(word)) {
+      const std::string f = fold(encode_utf8(std::u32string(1, c)));
+      meaningful = meaningful || (f.size() == 1 && std::isalnum(static_cast<unsigned char>(f[0])));
+    }
+    if (!meaningful) continue;
+    if (word.front() == ',' && !out.empty()) {
+      out += ',';
+      word.remove_prefix(1);
+    }
+    if (!out.empty()) out += ' ';
+    out += word;
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';')) {
     out.pop_back();
@@ -128,7 +146,7 @@ std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
     case ValueKind::kWard:
       return find_ward(text);
     case ValueKind::kDossierCode:
-      return find_dossier_code(text);
+      return read_dossier_code(text);
   }
   return std::nullopt;
 }
@@ -232,6 +250,23 @@ int page_with_title(const DossierView& dossier, std::string_view title, double m
   return best;
 }
 
+namespace {
+
+// "Bắc Từ Liêm, ngày 12 tháng 08 năm 2024", "Ngày 20/08/2020": "ngày" opens the line or
+// follows a comma, and a number follows it. Not "Sinh ngày …" nor "Ngày cấp: …".
+bool is_place_date_line(const LineView& line) {
+  for (std::size_t k = 0; k < line.words.size(); ++k) {
+    if (fold(line.words[k].text) != "ngay") continue;
+    const bool opens = k == 0 || line.words[k - 1].text.back() == ',';
+    const bool number = k + 1 < line.words.size() && !line.words[k + 1].text.empty() &&
+                        is_digit(line.words[k + 1].text.front());
+    if (opens && number) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<FieldValue> read_place_date(const DossierView& dossier, std::string_view key,
                                           const Scope& scope, std::string_view after) {
   LabelOptions options;
@@ -251,11 +286,7 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
       if (p < options.after_page ||
           (p == options.after_page && static_cast<int>(li) < options.after_line))
         continue;
-      std::string folded(1, ' ');  // (not " " + …: GCC 12 warns falsely, -Wrestrict)
-      folded += fold(page.lines[li].text);
-      folded += ' ';
-      if (folded.find(" ngay ") == std::string::npos || folded.find(" thang ") == std::string::npos)
-        continue;
+      if (!is_place_date_line(page.lines[li])) continue;
       std::vector<WordView> words = page.lines[li].words;
       std::optional<Date> date = parse_date(page.lines[li].text);
       if (!date && li + 1 < page.lines.size()) {

@@ -457,6 +457,33 @@ std::optional<std::string> find_dossier_code(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> read_dossier_code(std::string_view text) {
+  if (std::optional<std::string> exact = find_dossier_code(text)) return exact;
+  // The separators are what OCR misreads most ("000 00.17,H26-180720:0080"); the code has a
+  // fixed number of characters, so it is rebuilt from its letters and digits alone.
+  std::string alnum;
+  for (char c : to_upper(repair_digits(text))) {
+    if (is_digit(c) || (c >= 'A' && c <= 'Z')) alnum += c;
+  }
+  for (std::size_t i = 0; i + 20 <= alnum.size(); ++i) {
+    const std::string_view s = std::string_view(alnum).substr(i, 20);
+    bool ok = true;
+    for (std::size_t k = 0; k < 20 && ok; ++k) {
+      ok = k == 7 ? (s[k] >= 'A' && s[k] <= 'Z') : is_digit(s[k]);
+    }
+    if (!ok) continue;
+    const Date d{2000 + std::stoi(std::string(s.substr(10, 2))),
+                 std::stoi(std::string(s.substr(12, 2))), std::stoi(std::string(s.substr(14, 2)))};
+    if (!valid_date(d)) continue;
+    std::string code;
+    code.append(s.substr(0, 3)).append(".").append(s.substr(3, 2)).append(".");
+    code.append(s.substr(5, 2)).append(".").append(s.substr(7, 3)).append("-");
+    code.append(s.substr(10, 6)).append("-").append(s.substr(16, 4));
+    return code;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> check_cccd(std::string_view id, int birth_year) {
   if (id.size() != 12 || digits_only(id).size() != 12) return std::nullopt;
   // Province codes of the CCCD (Thông tư 07/2016/TT-BCA, as amended): 001..096, with gaps.

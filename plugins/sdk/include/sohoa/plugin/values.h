@@ -66,6 +66,10 @@ std::optional<std::string> find_ward(std::string_view text);
 // A dossier code "000.00.17.H26-191226-0001" in the text, spaces removed, upper case.
 std::optional<std::string> find_dossier_code(std::string_view text);
 
+// The dossier code printed after its label, also when OCR misread its separators
+// ("000 00.17,H26-180720:0080" → "000.00.17.H26-180720-0080"); its date part must be a date.
+std::optional<std::string> read_dossier_code(std::string_view text);
+
 // CCCD consistency with a birth year (FORMS.md): province code known, century digit and
 // two-digit year agree. Returns the reason when they do not; nothing when consistent or when
 // `id` is not a 12-digit CCCD.
