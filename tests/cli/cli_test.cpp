@@ -128,7 +128,6 @@ TEST_F(CliTest, EveryPageCanBeTracedBackToItsScan) {
   for (const TruthDossier& t : truth_) {
     ASSERT_TRUE(records.count(t.path)) << t.path;
     const json& rec = records.at(t.path);
-    EXPECT_EQ(rec["procedure"], "unknown");
     const json& pages = rec["pages"];
     ASSERT_EQ(pages.size(), t.truth["pages"].size()) << t.path;
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -233,6 +232,87 @@ TEST_F(CliTest, BadFilesFailAloneWithTheirNameAndTheRestLands) {
   EXPECT_NE(r.out.find("1 archived"), std::string::npos) << r.out;
   CommandRun e = sohoa({"export", "--archive", archive, "--format", "jsonl"});
   EXPECT_EQ(std::count(e.out.begin(), e.out.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, PluginsNameTheProcedureOfEveryCommittedDossier) {
+  const std::map<fs::path, json> records = records_by_origin();
+  int fields = 0;
+  int right = 0;
+  std::string unflagged;  // wrong values not listed for review
+  for (const TruthDossier& t : truth_) {
+    auto it = records.find(t.path);
+    ASSERT_NE(it, records.end()) << t.path;
+    const json& r = it->second;
+    EXPECT_EQ(r["procedure"], t.truth["procedure"]) << t.path;
+    for (const auto& [key, value] : t.truth["fields"].items()) {
+      ++fields;
+      if (r["fields"].contains(key) &&
+          text::normalize_text(r["fields"][key]["value"].get<std::string>()) ==
+              text::normalize_text(value.get<std::string>())) {
+        ++right;
+      } else {
+        // Whatever is not right should be missing, or listed for review.
+        const json& review = r["needs_review"];
+        if (r["fields"].contains(key) &&
+            std::find(review.begin(), review.end(), key) == review.end()) {
+          unflagged += t.path.filename().string() + " " + key + ": " +
+                       r["fields"][key]["value"].get<std::string>() + "\n";
+        }
+      }
+    }
+  }
+  // bench/extract measures this on 126 dossiers; here a floor that catches a broken plugin.
+  EXPECT_GE(right * 100, fields * 85) << right << " of " << fields << " fields right";
+  EXPECT_LE(std::count(unflagged.begin(), unflagged.end(), '\n'), 2) << unflagged;
+}
+
+TEST_F(CliTest, PluginsListsThePluginsAndTheirFields) {
+  CommandRun r = sohoa({"plugins", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["plugins"].size(), 7u);
+  EXPECT_TRUE(j["failures"].empty());
+  for (const json& p : j["plugins"]) {
+    EXPECT_FALSE(p["fields"].empty()) << p["id"];
+    EXPECT_TRUE(fs::exists(p["file"].get<std::string>()));
+  }
+}
+
+TEST_F(CliTest, ABrokenPluginBesideTheGoodOnesLosesNoDossier) {
+  CommandRun listed = sohoa({"plugins", "--json", "--plugins", SOHOA_BROKEN_PLUGIN_DIR});
+  EXPECT_EQ(listed.exit_code, 1);
+  const json j = json::parse(listed.out);
+  std::string failures;
+  for (const json& f : j["failures"])
+    failures += f["file"].get<std::string>() + ": " + f["reason"].get<std::string>() + "\n";
+  for (const char* file : {"not_a_library.so", "wrong_abi.so", "throws_at_creation.so",
+                           "unresolved_symbol.so", "no_descriptor.so"}) {
+    EXPECT_NE(failures.find(file), std::string::npos) << file << " not listed in\n" << failures;
+  }
+  // Ingest two dossiers with the broken plugins loaded beside the good ones.
+  test::TempDir dir;
+  const fs::path batch = dir / "batch";
+  fs::create_directories(batch);
+  int copied = 0;
+  for (const TruthDossier& t : truth_) {
+    if (copied == 2 || !fs::is_regular_file(t.path) || t.truth["procedure"] == "unknown") continue;
+    fs::copy_file(t.path, batch / t.path.filename());
+    ++copied;
+  }
+  ASSERT_EQ(copied, 2);
+  const std::string archive = (dir / "archive").string();
+  CommandRun r = sohoa({"ingest", "--archive", archive, "--json", "--plugins",
+                        SOHOA_BROKEN_PLUGIN_DIR, batch.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const json report = json::parse(r.out);
+  EXPECT_EQ(report["archived"], 2);
+  EXPECT_NE(r.err.find("wrong_abi.so"), std::string::npos) << r.err;
+  for (const json& d : report["dossiers"]) {
+    EXPECT_NE(d["procedure"], "unknown");
+    std::string warnings;
+    for (const json& w : d["warnings"]) warnings += w.get<std::string>() + "\n";
+    EXPECT_NE(warnings.find("broken_throws_in_extract"), std::string::npos) << warnings;
+  }
 }
 
 TEST_F(CliTest, UsageErrorsExitWithTwo) {

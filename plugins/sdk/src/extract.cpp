@@ -58,6 +58,19 @@ std::string fix_stray_capitals(std::string_view text) {
   auto lower = [](char32_t c) {
     return decode_utf8(to_lower(encode_utf8(std::u32string(1, c))))[0];
   };
+  // A first word in capitals with a Vietnamese mark before lower-case words ("SỐ 42, ngõ")
+  // is a capitalised word misread; plain ASCII capitals ("UBND", "HH2") are left alone.
+  if (words.size() > 1 && words[0].size() > 1 && !words[1].empty() && is_lower(words[1][0])) {
+    bool capitals = true;
+    bool marked = false;
+    for (char32_t c : words[0]) {
+      capitals = capitals && is_upper(c);
+      marked = marked || c > 0x7F;
+    }
+    if (capitals && marked) {
+      for (std::size_t k = 1; k < words[0].size(); ++k) words[0][k] = lower(words[0][k]);
+    }
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::u32string& w = words[i];
     for (std::size_t k = 1; k < w.size(); ++k) {
