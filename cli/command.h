@@ -29,10 +29,19 @@ Result<Archive> open_archive(const std::string& option, Archive::Mode mode);
 // Prints "sohoa: error: …" with the hint to stderr and returns the exit code for it.
 int print_error(const Error& error);
 
+// Adds --wait SECONDS to a subcommand that writes the index: how long to wait for another
+// writer (ingest, reindex) to finish before giving up.
+void add_wait_option(CLI::App& command, double& seconds);
+
+// One line per query field of the schema ("code:  dossier code, e.g. …"), for --help.
+std::string query_field_help();
+
 void register_ingest(CLI::App& app, int& exit_code);
 void register_search(CLI::App& app, int& exit_code);
 void register_show(CLI::App& app, int& exit_code);
 void register_export(CLI::App& app, int& exit_code);
 void register_reindex(CLI::App& app, int& exit_code);
+void register_verify(CLI::App& app, int& exit_code);
+void register_stats(CLI::App& app, int& exit_code);
 
 }  // namespace sohoa::cli

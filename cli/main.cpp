@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   sohoa::cli::register_show(app, exit_code);
   sohoa::cli::register_export(app, exit_code);
   sohoa::cli::register_reindex(app, exit_code);
+  sohoa::cli::register_verify(app, exit_code);
+  sohoa::cli::register_stats(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
