@@ -76,6 +76,11 @@ class DocumentBuilder {
       doc_.add_value(schema::kSlotYear, year_);
       doc_.add_boolean_term(std::string(schema::find_field("year")->prefix) + year_);
     }
+    std::string ward;
+    if (auto it = d_.fields.find("ward"); it != d_.fields.end()) {
+      ward = schema::canonical_ward(it->second.value);
+    }
+    doc_.add_value(schema::kSlotFacets, d_.procedure + "\t" + ward + "\t" + year_);
     doc_.add_value(schema::kSlotRecordDigest, record_digest(d_));
     nlohmann::json data = {{"id", d_.id},
                            {"procedure", d_.procedure},
@@ -110,6 +115,7 @@ class DocumentBuilder {
     const std::string prefix = schema::field_prefix(key);
     if (type == "text" || type == "person_name") {
       add_words(value, prefix, schema::field_exact_prefix(key));
+      if (type == "person_name") add_name_term(value);
     } else if (type == "id_number" || type == "phone") {
       const std::string digits = schema::digits_only(value);
       if (digits.empty()) return;
@@ -141,6 +147,17 @@ class DocumentBuilder {
       std::replace(number.begin(), number.end(), ',', '.');
       doc_.add_boolean_term(prefix + number);
     }
+  }
+
+  void add_name_term(const std::string& value) {
+    std::string name(schema::kNamePrefix);
+    bool first = true;
+    for (const text::Token& t : text::tokenize(value)) {
+      if (!first) name += ' ';
+      name += text::fold_diacritics(t.text);
+      first = false;
+    }
+    if (!first && name.size() <= kMaxTermBytes) doc_.add_term(name);
   }
 
   void add_date(const std::string& key, const std::string& value) {

@@ -151,12 +151,24 @@ class Parser {
   }
 
   // Words next to each other in the query that also stand next to each other in a dossier
-  // (a name: "nguyen cong phuc") rank it higher: each adjacent pair adds a phrase boost.
-  static void add_pair_boosts(const std::vector<std::string>& run,
-                              std::vector<Xapian::Query>& boosts) {
+  // (a name: "nguyen cong phuc") rank it higher: each adjacent pair adds a phrase boost, and
+  // each run of 2 to 5 adjacent words that is a whole person name of a field (schema.h,
+  // kNamePrefix) adds that name's term, which is rare and so weighs a lot. Names are made of
+  // common words ("thu" is also "thứ", "thang" also "tháng"), so this is what lets
+  // "nguyen thu hoa nguyen manh thang" put the dossier of those two people first.
+  static void add_run_boosts(const std::vector<std::string>& run,
+                             std::vector<Xapian::Query>& boosts) {
     for (std::size_t i = 1; i < run.size(); ++i) {
       const std::string pair[] = {run[i - 1], run[i]};
       boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
+    }
+    for (std::size_t first = 0; first < run.size(); ++first) {
+      std::string name = run[first];
+      for (std::size_t last = first + 1; last < run.size() && last < first + 5; ++last) {
+        name += ' ';
+        name += run[last];
+        boosts.emplace_back(std::string(schema::kNamePrefix) + name);
+      }
     }
   }
 
@@ -179,17 +191,20 @@ class Parser {
       }
       const bool plain_word = peek() && peek()->kind == Token::kWord;
       last_single_word_.clear();
+      name_boosts_.clear();
       Result<Xapian::Query> unit = parse_unit();
       if (!unit) return unit;
       (negate ? negative : positive).push_back(*unit);
+      if (!negate) boosts.insert(boosts.end(), name_boosts_.begin(), name_boosts_.end());
+      name_boosts_.clear();
       if (plain_word && !negate && !last_single_word_.empty()) {
         run.push_back(last_single_word_);
       } else {
-        add_pair_boosts(run, boosts);
+        add_run_boosts(run, boosts);
         run.clear();
       }
     }
-    add_pair_boosts(run, boosts);
+    add_run_boosts(run, boosts);
     if (positive.empty() && negative.empty()) {
       const std::size_t at = peek() ? peek()->at : length_;
       return syntax_error("expected words before or after an operator", at);
@@ -256,7 +271,13 @@ class Parser {
       if (any_exact) q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(exact[0]));
       return q;
     }
-    // Several words in one atom ("nguyễn-văn", a quoted phrase, a code typed as text).
+    // Several words in one atom ("nguyễn-văn", a quoted phrase, a code typed as text). A
+    // phrase that is a whole person name ranks the dossiers where it is one first.
+    if (prefix.empty() && words.size() <= 5) {
+      std::string name;
+      for (const std::string& f : folded) name += (name.empty() ? "" : " ") + f;
+      name_boosts_.emplace_back(std::string(schema::kNamePrefix) + name);
+    }
     Xapian::Query q(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
     if (any_exact) {
       q = Xapian::Query(
@@ -368,7 +389,8 @@ class Parser {
   std::vector<Token> tokens_;
   std::size_t length_;
   std::size_t pos_ = 0;
-  std::string last_single_word_;  // folded form of the last unit, if it was one word
+  std::string last_single_word_;            // folded form of the last unit, if it was one word
+  std::vector<Xapian::Query> name_boosts_;  // whole-name terms of the phrases parsed
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "index_error.h"
@@ -12,10 +13,41 @@
 namespace sohoa {
 namespace {
 
-constexpr std::pair<std::string_view, unsigned> kFacetSlots[] = {
-    {"procedure", schema::kSlotProcedure},
-    {"ward", schema::kSlotWard},
-    {"year", schema::kSlotYear},
+// Counts matches by procedure, ward and year, reading one value per match: the three are
+// stored together in kSlotFacets ("procedure\tward\tyear") so a facet query reads a third of
+// the values three separate spies would.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    ++combinations_[doc.get_value(schema::kSlotFacets)];
+  }
+
+  std::vector<Facet> facets() const {
+    std::map<std::string, unsigned> by[3];
+    for (const auto& [combined, n] : combinations_) {
+      std::size_t start = 0;
+      for (int i = 0; i < 3; ++i) {
+        const std::size_t tab = combined.find('\t', start);
+        const std::string value =
+            combined.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
+        if (!value.empty()) by[i][value] += n;
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+    }
+    std::vector<Facet> out;
+    const char* names[] = {"procedure", "ward", "year"};
+    for (int i = 0; i < 3; ++i) {
+      Facet f{names[i], {by[i].begin(), by[i].end()}};
+      std::stable_sort(f.counts.begin(), f.counts.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::string, unsigned> combinations_;
 };
 
 SearchHit make_hit(const Xapian::MSetIterator& it, unsigned rank,
@@ -29,20 +61,11 @@ SearchHit make_hit(const Xapian::MSetIterator& it, unsigned rank,
   hit.sources = data.value("sources", std::vector<std::string>{});
   hit.fields = data.value("fields", std::map<std::string, std::string>{});
   const auto& pages = data.at("pages");
-  for (std::size_t p = 0; p < pages.size() && hit.snippet.empty(); ++p) {
+  for (std::size_t p = 0; p < pages.size() && hit.snippet.empty() && !highlight.empty(); ++p) {
     hit.snippet = make_snippet(pages[p].get<std::string>(), highlight);
     if (!hit.snippet.empty()) hit.page = static_cast<int>(p + 1);
   }
   return hit;
-}
-
-Facet read_facet(std::string_view name, const Xapian::ValueCountMatchSpy& spy) {
-  Facet facet{std::string(name), {}};
-  for (auto v = spy.top_values_begin(1000); v != spy.top_values_end(1000); ++v) {
-    if ((*v).empty()) continue;
-    facet.counts.emplace_back(*v, v.get_termfreq());
-  }
-  return facet;
 }
 
 }  // namespace
@@ -89,28 +112,42 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
   return text::collapse_spaces(out);
 }
 
-Result<SearchResults> search(const std::filesystem::path& path, const SearchRequest& request) {
-  Result<ParsedQuery> parsed = parse_query(request.query);
-  if (!parsed) return parsed.error();
+struct Searcher::Impl {
+  std::filesystem::path path;
+  Xapian::Database db;
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+Result<Searcher> Searcher::open(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) {
     return make_error(ErrorCode::kNotFound, path.string() + ": no index here",
                       "ingest some dossiers first, or pass --archive DIR");
   }
+  try {
+    return Searcher(std::make_unique<Impl>(Impl{path, Xapian::Database(path.string())}));
+  } catch (const Xapian::Error& e) {
+    return index_error(path, e);
+  }
+}
+
+Result<SearchResults> Searcher::search(const SearchRequest& request) {
+  Result<ParsedQuery> parsed = parse_query(request.query);
+  if (!parsed) return parsed.error();
+  Xapian::Database& db = impl_->db;
   for (int attempt = 0;; ++attempt) {
     try {
-      Xapian::Database db(path.string());
+      db.reopen();  // see what was committed since the last search
       Xapian::Enquire enquire(db);
       enquire.set_query(parsed->query);
       if (request.sort == SortOrder::kDate) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotReceivedDate, true);
       }
-      std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-      if (request.facets) {
-        for (const auto& [name, slot] : kFacetSlots) {
-          spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-          enquire.add_matchspy(spies.back().get());
-        }
-      }
+      FacetSpy spy;
+      if (request.facets) enquire.add_matchspy(&spy);
       // Facet counts must see every match, not the sample Xapian needs for the top hits.
       const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
       Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
@@ -120,23 +157,30 @@ Result<SearchResults> search(const std::filesystem::path& path, const SearchRequ
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         results.hits.push_back(make_hit(it, ++rank, parsed->highlight));
       }
-      for (std::size_t i = 0; i < spies.size(); ++i) {
-        results.facets.push_back(read_facet(kFacetSlots[i].first, *spies[i]));
-      }
+      if (request.facets) results.facets = spy.facets();
       return results;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3) {
         return make_error(ErrorCode::kIndex,
-                          path.string() + ": index kept changing under the search", "try again");
+                          impl_->path.string() + ": index kept changing under the search",
+                          "try again");
       }
     } catch (const Xapian::Error& e) {
-      return index_error(path, e);
+      return index_error(impl_->path, e);
     } catch (const nlohmann::json::exception& e) {
       return make_error(ErrorCode::kCorrupt,
-                        path.string() + ": unreadable document data: " + e.what(),
+                        impl_->path.string() + ": unreadable document data: " + e.what(),
                         "rebuild the index with `sohoa reindex`");
     }
   }
+}
+
+Result<SearchResults> search(const std::filesystem::path& path, const SearchRequest& request) {
+  Result<ParsedQuery> parsed = parse_query(request.query);  // a bad query says so first
+  if (!parsed) return parsed.error();
+  Result<Searcher> searcher = Searcher::open(path);
+  if (!searcher) return searcher.error();
+  return searcher->search(request);
 }
 
 }  // namespace sohoa

@@ -105,8 +105,30 @@ struct SearchRequest {
   bool facets = false;
 };
 
-// Runs a query against the index at `path`. Errors: kUsage (malformed query, see query.h),
-// kNotFound (no index), kIndex.
+// Searches one index, keeping it open between queries (a server, the benchmark). Each search
+// first moves to the latest committed state of the index, and if an ingest changes the index
+// under a running search, the search reopens it and runs again.
+//
+// Thread-safety: one Searcher per thread.
+class Searcher {
+ public:
+  // Errors: kNotFound (no index), kIndex.
+  static Result<Searcher> open(const std::filesystem::path& path);
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  // Errors: kUsage (malformed query, see query.h), kIndex.
+  Result<SearchResults> search(const SearchRequest& request);
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs one query against the index at `path` (a Searcher opened for it). Errors: kUsage
+// (malformed query, see query.h), kNotFound (no index), kIndex.
 Result<SearchResults> search(const std::filesystem::path& path, const SearchRequest& request);
 
 // The snippet of `text` around the words whose folded form is in `folded_words`, marked

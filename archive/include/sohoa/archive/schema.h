@@ -36,6 +36,9 @@ inline constexpr std::string_view kFoldingVersion = "1";
 
 inline constexpr std::string_view kIdPrefix = "Q";      // unique id term of a dossier
 inline constexpr std::string_view kExactPrefix = "XE";  // exact lower-case word
+// A whole person name (a person_name field), folded, words joined by one space:
+// "XNnguyen thu hoa". Ranking only: a query's runs of adjacent words are tried as names.
+inline constexpr std::string_view kNamePrefix = "XN";
 
 // Value slots. Dates are stored as ISO `YYYY-MM-DD` strings, which sort as dates.
 inline constexpr unsigned kSlotIngestedAt = 0;    // ISO 8601 UTC
@@ -47,6 +50,7 @@ inline constexpr unsigned kSlotYear = 5;          // year received, else year si
 inline constexpr unsigned kSlotDueDate = 6;       // due_date (stats)
 inline constexpr unsigned kSlotReturnedDate = 7;  // returned_date (stats)
 inline constexpr unsigned kSlotRecordDigest = 8;  // digest of the record indexed (verify)
+inline constexpr unsigned kSlotFacets = 9;        // "procedure\tward\tyear", one read per match
 inline constexpr int kNoSlot = -1;
 
 // How a query field's value becomes a term or a range.
