@@ -103,10 +103,13 @@ class DocumentBuilder {
       const std::string lower = text::to_lower(t.text);
       const bool differs = lower != folded;
       doc_.add_posting(folded, pos_);
-      if (differs) doc_.add_posting(std::string(schema::kExactPrefix) + lower, pos_);
+      // Exact forms carry no positions: a phrase matches on folded positions, and the exact
+      // words only rank (an exact phrase is always a folded phrase too). This halves the
+      // position data, the largest table of the index.
+      if (differs) doc_.add_term(std::string(schema::kExactPrefix) + lower);
       if (field_prefix.empty()) continue;
       doc_.add_posting(field_prefix + folded, pos_);
-      if (differs) doc_.add_posting(field_exact_prefix + lower, pos_);
+      if (differs) doc_.add_term(field_exact_prefix + lower);
     }
   }
 

@@ -278,11 +278,17 @@ class Parser {
       for (const std::string& f : folded) name += (name.empty() ? "" : " ") + f;
       name_boosts_.emplace_back(std::string(schema::kNamePrefix) + name);
     }
+    // The phrase matches on folded positions; the exact spellings (indexed without positions,
+    // schema.h) add weight, so a phrase typed with diacritics ranks exact spellings first.
     Xapian::Query q(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
     if (any_exact) {
+      std::vector<std::string> exact_only;
+      for (const std::string& e : exact) {
+        if (e.starts_with(exact_prefix)) exact_only.push_back(e);
+      }
       q = Xapian::Query(
-          Xapian::Query::OP_OR, q,
-          Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), exact.size()));
+          Xapian::Query::OP_AND_MAYBE, q,
+          Xapian::Query(Xapian::Query::OP_AND, exact_only.begin(), exact_only.end()));
     }
     return q;
   }

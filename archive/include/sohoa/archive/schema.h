@@ -9,10 +9,12 @@
 //    Each record field is searchable as `key:value` under the prefix field_prefix(key), and
 //    is indexed according to its type (see index.cpp and docs/architecture.md).
 //
-// Words of the text are indexed twice at the same position: the folded form without a prefix
-// ("duong") and, when it differs, the exact lower-case form under kExactPrefix ("XEđường").
-// A query word without diacritics matches the folded form; a query word with diacritics
-// matches either, so exact spellings get the extra weight and rank first.
+// Words of the text are indexed twice: the folded form without a prefix and with its position
+// ("duong"), and, when it differs, the exact lower-case form under kExactPrefix ("XEđường"),
+// without position. A query word without diacritics matches the folded form; a query word
+// with diacritics matches either, so exact spellings get the extra weight and rank first.
+// Phrases match on folded positions (an exact phrase is always a folded one); their exact
+// words add weight.
 //
 // Changing how terms are made means bumping kSchemaVersion or kFoldingVersion; both are stored
 // in the database metadata so that an old index is recognised (`sohoa verify`) and rebuilt
