@@ -12,7 +12,7 @@
 namespace sohoa::cli {
 namespace {
 
-constexpr int kCommitEvery = 5000;  // dossiers between commits: bounds memory, keeps progress
+constexpr int kCommitEvery = 500;  // dossiers between commits: bounds memory, keeps progress
 
 }  // namespace
 
@@ -60,6 +60,7 @@ void register_reindex(CLI::App& app, int& exit_code) {
           exit_code = print_error(c.error());
           return;
         }
+        std::cout << "indexed " << done << " of " << ids->size() << std::endl;
       }
     }
     const std::set<std::string> records(ids->begin(), ids->end());
