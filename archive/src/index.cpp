@@ -144,39 +144,29 @@ Result<IndexInventory> read_inventory(const std::filesystem::path& path) {
     return make_error(ErrorCode::kNotFound, path.string() + ": no index here",
                       "build it with `sohoa reindex`");
   }
-  for (int attempt = 0;; ++attempt) {
-    try {
-      Xapian::Database db(path.string());
-      IndexInventory inv;
-      inv.schema_version = db.get_metadata(std::string(kSchemaKey));
-      inv.folding_version = db.get_metadata(std::string(kFoldingKey));
-      inv.documents = db.get_doccount();
-      std::map<Xapian::docid, std::string> digests;
-      for (auto v = db.valuestream_begin(schema::kSlotRecordDigest);
-           v != db.valuestream_end(schema::kSlotRecordDigest); ++v) {
-        digests[v.get_docid()] = *v;
-      }
-      const std::string prefix(schema::kIdPrefix);
-      unsigned with_id = 0;
-      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        const std::string id = (*t).substr(prefix.size());
-        if (t.get_termfreq() > 1) inv.duplicated.push_back(id);
-        with_id += t.get_termfreq();
-        const Xapian::docid doc = *db.postlist_begin(*t);
-        auto it = digests.find(doc);
-        inv.ids[id] = it == digests.end() ? std::string() : it->second;
-      }
-      inv.documents_without_id = inv.documents > with_id ? inv.documents - with_id : 0;
-      return inv;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) {
-        return make_error(ErrorCode::kIndex, path.string() + ": index kept changing",
-                          "run again when no ingest is writing");
-      }
-    } catch (const Xapian::Error& e) {
-      return index_error(path, e);
+  return read_index(path, [](Xapian::Database& db) -> Result<IndexInventory> {
+    IndexInventory inv;
+    inv.schema_version = db.get_metadata(std::string(kSchemaKey));
+    inv.folding_version = db.get_metadata(std::string(kFoldingKey));
+    inv.documents = db.get_doccount();
+    std::map<Xapian::docid, std::string> digests;
+    for (auto v = db.valuestream_begin(schema::kSlotRecordDigest);
+         v != db.valuestream_end(schema::kSlotRecordDigest); ++v) {
+      digests[v.get_docid()] = *v;
     }
-  }
+    const std::string prefix(schema::kIdPrefix);
+    unsigned with_id = 0;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      const std::string id = (*t).substr(prefix.size());
+      if (t.get_termfreq() > 1) inv.duplicated.push_back(id);
+      with_id += t.get_termfreq();
+      const Xapian::docid doc = *db.postlist_begin(*t);
+      auto it = digests.find(doc);
+      inv.ids[id] = it == digests.end() ? std::string() : it->second;
+    }
+    inv.documents_without_id = inv.documents > with_id ? inv.documents - with_id : 0;
+    return inv;
+  });
 }
 
 }  // namespace sohoa

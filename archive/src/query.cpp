@@ -286,9 +286,8 @@ class Parser {
       for (const std::string& e : exact) {
         if (e.starts_with(exact_prefix)) exact_only.push_back(e);
       }
-      q = Xapian::Query(
-          Xapian::Query::OP_AND_MAYBE, q,
-          Xapian::Query(Xapian::Query::OP_AND, exact_only.begin(), exact_only.end()));
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                        Xapian::Query(Xapian::Query::OP_AND, exact_only.begin(), exact_only.end()));
     }
     return q;
   }

@@ -42,37 +42,23 @@ void add(Timeliness& t, const std::string& due, const std::string& returned) {
 }  // namespace
 
 Result<ArchiveStats> compute_stats(const std::filesystem::path& index_path) {
-  if (!std::filesystem::exists(index_path)) {
-    return make_error(ErrorCode::kNotFound, index_path.string() + ": no index here",
-                      "ingest some dossiers first, or pass --archive DIR");
-  }
-  for (int attempt = 0;; ++attempt) {
-    try {
-      Xapian::Database db(index_path.string());
-      ArchiveStats stats;
-      stats.dossiers = db.get_doccount();
-      count(db, schema::kSlotProcedure, stats.by_procedure);
-      count(db, schema::kSlotWard, stats.by_ward);
-      count(db, schema::kSlotYear, stats.by_year);
-      const std::vector<std::string> due = read_slot(db, schema::kSlotDueDate);
-      const std::vector<std::string> returned = read_slot(db, schema::kSlotReturnedDate);
-      const unsigned slot = schema::kSlotReceivedDate;
-      for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-        const Xapian::docid doc = v.get_docid();
-        if (doc >= due.size() || due[doc].empty()) continue;
-        add(stats.timeliness, due[doc], returned[doc]);
-        add(stats.timeliness_by_year[(*v).substr(0, 4)], due[doc], returned[doc]);
-      }
-      return stats;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) {
-        return make_error(ErrorCode::kIndex, index_path.string() + ": index kept changing",
-                          "try again");
-      }
-    } catch (const Xapian::Error& e) {
-      return index_error(index_path, e);
+  return read_index(index_path, [](Xapian::Database& db) -> Result<ArchiveStats> {
+    ArchiveStats stats;
+    stats.dossiers = db.get_doccount();
+    count(db, schema::kSlotProcedure, stats.by_procedure);
+    count(db, schema::kSlotWard, stats.by_ward);
+    count(db, schema::kSlotYear, stats.by_year);
+    const std::vector<std::string> due = read_slot(db, schema::kSlotDueDate);
+    const std::vector<std::string> returned = read_slot(db, schema::kSlotReturnedDate);
+    const unsigned slot = schema::kSlotReceivedDate;
+    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+      const Xapian::docid doc = v.get_docid();
+      if (doc >= due.size() || due[doc].empty()) continue;
+      add(stats.timeliness, due[doc], returned[doc]);
+      add(stats.timeliness_by_year[(*v).substr(0, 4)], due[doc], returned[doc]);
     }
-  }
+    return stats;
+  });
 }
 
 }  // namespace sohoa

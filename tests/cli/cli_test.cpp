@@ -17,40 +17,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using test::CommandRun;
 
 // Runs `sohoa ARGS...`, capturing stdout and stderr.
 CommandRun sohoa(const std::vector<std::string>& args) {
-  static test::TempDir scratch;
-  const fs::path err_file = scratch / "stderr.txt";
-  std::string cmd = quote(SOHOA_BINARY);
-  for (const std::string& a : args) {
-    cmd += ' ';
-    cmd += quote(a);
-  }
-  cmd += " 2>";
-  cmd += quote(err_file.string());
-  cmd += " </dev/null";
-  CommandRun r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = test::read_file(err_file);
-  return r;
+  std::vector<std::string> argv = {SOHOA_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return test::run_command(argv);
 }
 
 struct TruthDossier {

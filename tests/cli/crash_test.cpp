@@ -22,10 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-};
+using test::CommandRun;
 
 // A running `sohoa` whose stdout we read line by line.
 class Child {
@@ -85,18 +82,11 @@ class Child {
   bool reaped_ = false;
 };
 
+// Runs `sohoa ARGS...` to its end, stderr merged into stdout.
 CommandRun run_to_end(const std::vector<std::string>& args) {
-  std::string cmd = std::string(SOHOA_BINARY);
-  for (const std::string& a : args) cmd += " '" + a + "'";
-  cmd += " 2>&1";
-  CommandRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  std::vector<std::string> argv = {SOHOA_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return test::run_command(argv, true);
 }
 
 std::vector<json> exported(const std::string& archive) {
