@@ -1,6 +1,7 @@
 #include "sohoa/archive/query.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "sohoa/archive/schema.h"
@@ -40,6 +41,15 @@ std::string known_fields() {
     out += std::string(f.name) + ":";
   }
   return out + " or a record field such as father_name: (`sohoa plugins` lists them)";
+}
+
+// Fields whose value is a number typed in groups: id:, and id_number and phone fields.
+bool takes_digits(const std::string& name) {
+  if (const schema::IndexField* f = schema::find_field(name)) {
+    return f->folding == schema::Folding::kDigits;
+  }
+  const std::string type = schema::field_spec(name).type;
+  return type == "id_number" || type == "phone";
 }
 
 Xapian::Query date_range_query(unsigned slot, const schema::DateRange& r) {
@@ -108,6 +118,23 @@ Result<std::vector<Token>> lex(std::string_view q) {
           value = std::move(*quoted);
         }
         if (value.empty()) return syntax_error("field '" + name + "' has no value", at);
+        if (takes_digits(name)) {
+          // `id:001 088 012345`: groups of digits typed after the first belong to the number.
+          for (;;) {
+            std::size_t j = i;
+            while (j < q.size() && q[j] == ' ') ++j;
+            std::size_t k = j;
+            while (k < q.size() &&
+                   (std::isdigit(static_cast<unsigned char>(q[k])) || q[k] == '.' || q[k] == '-')) {
+              ++k;
+            }
+            const bool group_ends = k == q.size() || q[k] == ' ' || q[k] == ')';
+            if (k == j || !group_ends || !std::isdigit(static_cast<unsigned char>(q[j]))) break;
+            value += ' ';
+            value += q.substr(j, k - j);
+            i = k;
+          }
+        }
         tokens.push_back({Token::kField, std::move(value), std::move(name), at});
       } else {
         tokens.push_back({Token::kWord, std::move(raw), {}, at});

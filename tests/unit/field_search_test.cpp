@@ -113,6 +113,8 @@ TEST_F(FieldSearchTest, IdNumbersIgnoreSpacesAndDotsAndSearchEveryIdField) {
   EXPECT_EQ(ids("id:001088012345"), Ids{"ks1"});
   EXPECT_EQ(ids("id:\"001 088 012 345\""), Ids{"ks1"});
   EXPECT_EQ(ids("id:001.090.054321"), Ids{"kh1"});
+  EXPECT_EQ(ids("id:001 088 012 345"), Ids{"ks1"});  // unquoted groups of digits
+  EXPECT_EQ(ids("(id:001 0 90 054321 OR id:1) binh"), Ids{"kh1"});
   EXPECT_EQ(ids("husband_id_number:001090054321"), Ids{"kh1"});
   EXPECT_TRUE(ids("requester_id_number:001090054321").empty());
 }
