@@ -74,6 +74,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
     bool json = false;
     std::string preprocess = "all";
     std::vector<std::string> plugin_folders;
+    double wait = 10;
     std::vector<std::string> paths;
   };
   auto opts = std::make_shared<Options>();
@@ -82,6 +83,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
   cmd->add_option("--jobs,-j", opts->jobs, "pages recognised in parallel (one Tesseract each)")
       ->check(CLI::Range(1, 64));
   cmd->add_flag("--json", opts->json, "print the report as JSON on stdout");
+  add_wait_option(*cmd, opts->wait);
   cmd->add_option("--preprocess", opts->preprocess,
                   "image clean-up before OCR: all (default), none, or a list of grey, rescale, "
                   "background, orient, deskew, leaders, specks, blank");
@@ -96,9 +98,15 @@ void register_ingest(CLI::App& app, int& exit_code) {
       exit_code = print_error(archive.error());
       return;
     }
-    Result<IndexWriter> index = IndexWriter::open(archive->index_path());
+    Result<IndexWriter> index =
+        IndexWriter::open(archive->index_path(), IndexWriterOptions{opts->wait, false});
     if (!index) {
       exit_code = print_error(index.error());
+      return;
+    }
+    // Leftovers of a killed run: this process holds the writer lock, so none is in flight.
+    if (sohoa::Status s = archive->clean_tmp(); !s) {
+      exit_code = print_error(s.error());
       return;
     }
     IngestOptions options;

@@ -1,5 +1,7 @@
 #include "command.h"
 
+#include "sohoa/archive/schema.h"
+
 #include <cstdlib>
 #include <iostream>
 
@@ -46,6 +48,22 @@ int print_error(const Error& error) {
   std::cerr << "sohoa: error: " << error.message << "\n";
   if (!error.hint.empty()) std::cerr << "  hint: " << error.hint << "\n";
   return error.exit_code();
+}
+
+void add_wait_option(CLI::App& command, double& seconds) {
+  command
+      .add_option("--wait", seconds,
+                  "seconds to wait for another ingest or reindex to finish (default 10)")
+      ->check(CLI::Range(0.0, 86400.0));
+}
+
+std::string query_field_help() {
+  std::string out;
+  for (const schema::IndexField& f : schema::kFields) {
+    if (f.name == "text") continue;
+    out += "\n  " + std::string(f.name) + ":  " + std::string(f.help);
+  }
+  return out;
 }
 
 }  // namespace sohoa::cli

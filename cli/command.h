@@ -37,6 +37,12 @@ void add_plugins_option(CLI::App& command, std::vector<std::string>& folders);
 // Loads the plugins of the default folders and `extra_folders`. With `warn`, each plugin that
 // failed to load is reported on stderr ("sohoa: warning: plugin FILE: REASON").
 PluginSet load_plugins(const std::vector<std::string>& extra_folders, bool warn);
+// Adds --wait SECONDS to a subcommand that writes the index: how long to wait for another
+// writer (ingest, reindex) to finish before giving up.
+void add_wait_option(CLI::App& command, double& seconds);
+
+// One line per query field of the schema ("code:  dossier code, e.g. …"), for --help.
+std::string query_field_help();
 
 void register_ingest(CLI::App& app, int& exit_code);
 void register_search(CLI::App& app, int& exit_code);
@@ -45,5 +51,7 @@ void register_export(CLI::App& app, int& exit_code);
 void register_reindex(CLI::App& app, int& exit_code);
 void register_plugins(CLI::App& app, int& exit_code);
 void register_reextract(CLI::App& app, int& exit_code);
+void register_verify(CLI::App& app, int& exit_code);
+void register_stats(CLI::App& app, int& exit_code);
 
 }  // namespace sohoa::cli

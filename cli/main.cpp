@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   sohoa::cli::register_reindex(app, exit_code);
   sohoa::cli::register_plugins(app, exit_code);
   sohoa::cli::register_reextract(app, exit_code);
+  sohoa::cli::register_verify(app, exit_code);
+  sohoa::cli::register_stats(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,6 +1,7 @@
 #include "sohoa/archive/query.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "sohoa/archive/schema.h"
@@ -23,8 +24,13 @@ Error syntax_error(std::string what, std::size_t at) {
 }
 
 bool is_field_name(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  return !s.empty() && s[0] >= 'a' && s[0] <= 'z' && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+bool is_known_field(const std::string& name) {
+  return schema::find_field(name) != nullptr || schema::find_field_spec(name).has_value();
 }
 
 std::string known_fields() {
@@ -34,7 +40,31 @@ std::string known_fields() {
     if (!out.empty()) out += ", ";
     out += std::string(f.name) + ":";
   }
-  return out;
+  return out + " or a record field such as father_name: (`sohoa plugins` lists them)";
+}
+
+// Fields whose value is a number typed in groups: id:, and id_number and phone fields.
+bool takes_digits(const std::string& name) {
+  if (const schema::IndexField* f = schema::find_field(name)) {
+    return f->folding == schema::Folding::kDigits;
+  }
+  const std::string type = schema::field_spec(name).type;
+  return type == "id_number" || type == "phone";
+}
+
+Xapian::Query date_range_query(unsigned slot, const schema::DateRange& r) {
+  if (r.lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, r.hi + "~");
+  if (r.hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, r.lo);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, r.lo, r.hi + "~");
+}
+
+// The value slot that holds a date field, if it has one.
+int date_slot(std::string_view key) {
+  if (key == "received_date") return static_cast<int>(schema::kSlotReceivedDate);
+  if (key == "signed_date") return static_cast<int>(schema::kSlotSignedDate);
+  if (key == "due_date") return static_cast<int>(schema::kSlotDueDate);
+  if (key == "returned_date") return static_cast<int>(schema::kSlotReturnedDate);
+  return schema::kNoSlot;
 }
 
 Result<std::vector<Token>> lex(std::string_view q) {
@@ -78,7 +108,7 @@ Result<std::vector<Token>> lex(std::string_view q) {
       } else if (const std::size_t colon = raw.find(':');
                  colon != std::string::npos && is_field_name(raw.substr(0, colon))) {
         std::string name = raw.substr(0, colon);
-        if (schema::find_field(name) == nullptr) {
+        if (!is_known_field(name)) {
           return syntax_error("unknown field '" + name + "'; fields are " + known_fields(), at);
         }
         std::string value = raw.substr(colon + 1);
@@ -88,6 +118,23 @@ Result<std::vector<Token>> lex(std::string_view q) {
           value = std::move(*quoted);
         }
         if (value.empty()) return syntax_error("field '" + name + "' has no value", at);
+        if (takes_digits(name)) {
+          // `id:001 088 012345`: groups of digits typed after the first belong to the number.
+          for (;;) {
+            std::size_t j = i;
+            while (j < q.size() && q[j] == ' ') ++j;
+            std::size_t k = j;
+            while (k < q.size() &&
+                   (std::isdigit(static_cast<unsigned char>(q[k])) || q[k] == '.' || q[k] == '-')) {
+              ++k;
+            }
+            const bool group_ends = k == q.size() || q[k] == ' ' || q[k] == ')';
+            if (k == j || !group_ends || !std::isdigit(static_cast<unsigned char>(q[j]))) break;
+            value += ' ';
+            value += q.substr(j, k - j);
+            i = k;
+          }
+        }
         tokens.push_back({Token::kField, std::move(value), std::move(name), at});
       } else {
         tokens.push_back({Token::kWord, std::move(raw), {}, at});
@@ -131,12 +178,24 @@ class Parser {
   }
 
   // Words next to each other in the query that also stand next to each other in a dossier
-  // (a name: "nguyen cong phuc") rank it higher: each adjacent pair adds a phrase boost.
-  static void add_pair_boosts(const std::vector<std::string>& run,
-                              std::vector<Xapian::Query>& boosts) {
+  // (a name: "nguyen cong phuc") rank it higher: each adjacent pair adds a phrase boost, and
+  // each run of 2 to 5 adjacent words that is a whole person name of a field (schema.h,
+  // kNamePrefix) adds that name's term, which is rare and so weighs a lot. Names are made of
+  // common words ("thu" is also "thứ", "thang" also "tháng"), so this is what lets
+  // "nguyen thu hoa nguyen manh thang" put the dossier of those two people first.
+  static void add_run_boosts(const std::vector<std::string>& run,
+                             std::vector<Xapian::Query>& boosts) {
     for (std::size_t i = 1; i < run.size(); ++i) {
       const std::string pair[] = {run[i - 1], run[i]};
       boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
+    }
+    for (std::size_t first = 0; first < run.size(); ++first) {
+      std::string name = run[first];
+      for (std::size_t last = first + 1; last < run.size() && last < first + 5; ++last) {
+        name += ' ';
+        name += run[last];
+        boosts.emplace_back(std::string(schema::kNamePrefix) + name);
+      }
     }
   }
 
@@ -159,17 +218,20 @@ class Parser {
       }
       const bool plain_word = peek() && peek()->kind == Token::kWord;
       last_single_word_.clear();
+      name_boosts_.clear();
       Result<Xapian::Query> unit = parse_unit();
       if (!unit) return unit;
       (negate ? negative : positive).push_back(*unit);
+      if (!negate) boosts.insert(boosts.end(), name_boosts_.begin(), name_boosts_.end());
+      name_boosts_.clear();
       if (plain_word && !negate && !last_single_word_.empty()) {
         run.push_back(last_single_word_);
       } else {
-        add_pair_boosts(run, boosts);
+        add_run_boosts(run, boosts);
         run.clear();
       }
     }
-    add_pair_boosts(run, boosts);
+    add_run_boosts(run, boosts);
     if (positive.empty() && negative.empty()) {
       const std::size_t at = peek() ? peek()->at : length_;
       return syntax_error("expected words before or after an operator", at);
@@ -210,56 +272,157 @@ class Parser {
   }
 
   // Words of free text: each word matches its folded form, or its exact form (extra weight).
-  Result<Xapian::Query> text_query(const std::string& raw, std::size_t at) {
+  Result<Xapian::Query> text_query(
+      const std::string& raw, std::size_t at, const std::string& prefix = "",
+      const std::string& exact_prefix = std::string(schema::kExactPrefix)) {
     const std::vector<text::Token> words = text::tokenize(text::normalize_text(raw));
     if (words.empty()) return syntax_error("'" + raw + "' contains no word to search for", at);
     std::vector<std::string> folded;
     std::vector<std::string> exact;
     bool any_exact = false;
     for (const text::Token& w : words) {
-      folded.push_back(text::fold_diacritics(w.text));
+      const std::string f = text::fold_diacritics(w.text);
+      folded.push_back(prefix + f);
       const std::string lower = text::to_lower(w.text);
-      if (lower != folded.back()) {
-        exact.push_back(std::string(schema::kExactPrefix) + lower);
+      if (lower != f) {
+        exact.push_back(exact_prefix + lower);
         any_exact = true;
       } else {
         exact.push_back(folded.back());
       }
-      highlight.push_back(folded.back());
+      highlight.push_back(f);
     }
     if (words.size() == 1) {
-      last_single_word_ = folded[0];
+      if (prefix.empty()) last_single_word_ = folded[0];
       Xapian::Query q(folded[0]);
       if (any_exact) q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(exact[0]));
       return q;
     }
-    // Several words in one atom ("nguyễn-văn", a quoted phrase, a code typed as text).
+    // Several words in one atom ("nguyễn-văn", a quoted phrase, a code typed as text). A
+    // phrase that is a whole person name ranks the dossiers where it is one first.
+    if (prefix.empty() && words.size() <= 5) {
+      std::string name;
+      for (const std::string& f : folded) name += (name.empty() ? "" : " ") + f;
+      name_boosts_.emplace_back(std::string(schema::kNamePrefix) + name);
+    }
+    // The phrase matches on folded positions; the exact spellings (indexed without positions,
+    // schema.h) add weight, so a phrase typed with diacritics ranks exact spellings first.
     Xapian::Query q(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
     if (any_exact) {
-      q = Xapian::Query(
-          Xapian::Query::OP_OR, q,
-          Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), exact.size()));
+      std::vector<std::string> exact_only;
+      for (const std::string& e : exact) {
+        if (e.starts_with(exact_prefix)) exact_only.push_back(e);
+      }
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                        Xapian::Query(Xapian::Query::OP_AND, exact_only.begin(), exact_only.end()));
     }
     return q;
   }
 
   Result<Xapian::Query> field_query(const Token& t) {
-    const schema::IndexField& f = *schema::find_field(t.field);
+    if (const schema::IndexField* f = schema::find_field(t.field)) return query_field_query(*f, t);
+    return record_field_query(schema::field_spec(t.field), t);
+  }
+
+  Result<Xapian::Query> query_field_query(const schema::IndexField& f, const Token& t) {
+    const std::string prefix(f.prefix);
     switch (f.folding) {
       case schema::Folding::kText:
         return text_query(t.text, t.at);
       case schema::Folding::kKeyword:
-        return Xapian::Query(std::string(f.prefix) + t.text);
+        return Xapian::Query(prefix + t.text);
       case schema::Folding::kCode:
-        return Xapian::Query(std::string(f.prefix) + schema::normalize_code(t.text));
+        return Xapian::Query(prefix + schema::normalize_code(t.text));
+      case schema::Folding::kWard: {
+        Result<std::string> ward = schema::resolve_ward(t.text);
+        if (!ward) return ward.error();
+        return Xapian::Query(schema::ward_term(*ward));
+      }
+      case schema::Folding::kDigits:
+        return digits_query(prefix, t);
+      case schema::Folding::kDateRange: {
+        Result<schema::DateRange> range = schema::parse_date_range(t.text);
+        if (!range) return field_error(t, range.error());
+        return date_range_query(static_cast<unsigned>(f.slot), *range);
+      }
+      case schema::Folding::kYear: {
+        Result<schema::DateRange> range = schema::parse_date_range(t.text);
+        if (!range) return field_error(t, range.error());
+        const bool years = (range->lo.empty() || range->lo.size() == 4) &&
+                           (range->hi.empty() || range->hi.size() == 4);
+        if (!years)
+          return syntax_error("year: takes years, e.g. year:2019 or year:2018..2020", t.at);
+        const schema::DateRange& r = *range;  // years are 4 digits: they compare whole
+        if (r.lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, f.slot, r.hi);
+        if (r.hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, f.slot, r.lo);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, f.slot, r.lo, r.hi);
+      }
     }
     return syntax_error("field '" + t.field + "' cannot be searched", t.at);
+  }
+
+  // `key:value` for a record field (Dossier::fields), by its type (schema.h).
+  Result<Xapian::Query> record_field_query(const schema::FieldSpec& spec, const Token& t) {
+    const std::string prefix = schema::field_prefix(spec.key);
+    const std::string& type = spec.type;
+    if (!spec.searchable) {
+      return syntax_error("field '" + spec.key + "' is not searchable", t.at);
+    }
+    if (type == "text" || type == "person_name") {
+      return text_query(t.text, t.at, prefix, schema::field_exact_prefix(spec.key));
+    }
+    if (type == "id_number" || type == "phone") return digits_query(prefix, t);
+    if (type == "date") {
+      if (t.text.find("..") != std::string::npos) {
+        const int slot = date_slot(spec.key);
+        if (slot == schema::kNoSlot) {
+          return syntax_error(
+              "date ranges work on date:, signed:, received_date:, "
+              "signed_date:, due_date: and returned_date:; " +
+                  spec.key + ": takes one date, month or year",
+              t.at);
+        }
+        Result<schema::DateRange> range = schema::parse_date_range(t.text);
+        if (!range) return field_error(t, range.error());
+        return date_range_query(static_cast<unsigned>(slot), *range);
+      }
+      std::string value = t.text;
+      if (std::optional<std::string> iso = schema::normalize_date(value)) value = *iso;
+      Result<schema::DateRange> one = schema::parse_date_range(value);
+      if (!one) return field_error(t, one.error());
+      return Xapian::Query(prefix + one->lo);
+    }
+    if (type == "year") return digits_query(prefix, t);
+    if (type == "dossier_code") return Xapian::Query(prefix + schema::normalize_code(t.text));
+    if (type == "ward") {
+      Result<std::string> ward = schema::resolve_ward(t.text);
+      if (!ward) return ward.error();
+      return Xapian::Query(schema::ward_term(*ward));
+    }
+    if (type == "sex") return Xapian::Query(prefix + text::fold_diacritics(t.text));
+    if (type == "money") return digits_query(prefix, t);
+    std::string number = text::to_lower(text::collapse_spaces(t.text));
+    std::replace(number.begin(), number.end(), ',', '.');
+    return Xapian::Query(prefix + number);
+  }
+
+  static Result<Xapian::Query> digits_query(const std::string& prefix, const Token& t) {
+    const std::string digits = schema::digits_only(t.text);
+    if (digits.empty()) {
+      return syntax_error(t.field + ": '" + t.text + "' has no digits to search for", t.at);
+    }
+    return Xapian::Query(prefix + digits);
+  }
+
+  static Error field_error(const Token& t, const Error& e) {
+    return syntax_error(t.field + ": " + e.message, t.at);
   }
 
   std::vector<Token> tokens_;
   std::size_t length_;
   std::size_t pos_ = 0;
-  std::string last_single_word_;  // folded form of the last unit, if it was one word
+  std::string last_single_word_;            // folded form of the last unit, if it was one word
+  std::vector<Xapian::Query> name_boosts_;  // whole-name terms of the phrases parsed
 };
 
 }  // namespace

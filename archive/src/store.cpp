@@ -224,18 +224,53 @@ Status Archive::save_record(const Dossier& dossier) const {
   return write_atomically(record_path(dossier.id), record_to_json(dossier).dump() + "\n");
 }
 
-Result<std::vector<std::string>> Archive::list_ids() const {
-  std::vector<std::string> ids;
+namespace {
+
+// Names of the regular files two levels under `folder` (folder/ab/NAME), with `extension`
+// removed, sorted.
+Result<std::vector<std::string>> list_sharded(const fs::path& folder, std::string_view extension) {
+  std::vector<std::string> names;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root_ / "records", ec);
+  for (auto it = fs::recursive_directory_iterator(folder, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".json") {
-      ids.push_back(it->path().stem().string());
+    if (it.depth() == 1 && it->is_regular_file() && it->path().extension() == extension) {
+      names.push_back(extension.empty() ? it->path().filename().string()
+                                        : it->path().stem().string());
     }
   }
-  if (ec) return io_error(root_ / "records", "cannot list", ec.value());
-  std::sort(ids.begin(), ids.end());
-  return ids;
+  if (ec) return io_error(folder, "cannot list", ec.value());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> Archive::list_ids() const {
+  return list_sharded(root_ / "records", ".json");
+}
+
+Result<std::vector<std::string>> Archive::list_blobs() const {
+  return list_sharded(root_ / "blobs", "");
+}
+
+std::vector<fs::path> Archive::tmp_files() const {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(root_ / "tmp", ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+Status Archive::clean_tmp() const {
+  for (const fs::path& f : tmp_files()) {
+    std::error_code ec;
+    fs::remove_all(f, ec);
+    if (ec) return io_error(f, "cannot remove", ec.value());
+  }
+  return {};
 }
 
 }  // namespace sohoa

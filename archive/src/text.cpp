@@ -79,6 +79,68 @@ void place_tone(std::vector<Letter>& word) {
   first.marks = tone;
 }
 
+// Lower case and folded forms of every precomposed letter Vietnamese text uses (Latin-1
+// Supplement, Latin Extended-A and -B, Latin Extended Additional), computed once with ICU. A word
+// made only of these and ASCII (no combining marks) folds and lower-cases letter by letter, so
+// the table gives exactly what the ICU path gives, some twenty times faster: indexing a million
+// dossiers calls these functions for every word.
+class LetterTable {
+ public:
+  LetterTable() {
+    for (UChar32 c = 0; c < kEnd; ++c) {
+      if (!covered(c)) continue;
+      icu::UnicodeString u(c);
+      lower_[static_cast<std::size_t>(c)] =
+          to_utf8(icu::UnicodeString(u).toLower(icu::Locale::getRoot()));
+      fold_[static_cast<std::size_t>(c)] = slow_fold(u);
+    }
+  }
+  static bool covered(UChar32 c) { return (c >= 0 && c < 0x250) || (c >= 0x1E00 && c < 0x1F00); }
+  // Applies the table to `utf8`; false (and `out` unspecified) if a code point is not covered.
+  bool apply(std::string_view utf8, bool fold, std::string& out) const {
+    out.clear();
+    out.reserve(utf8.size());
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto size = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < size;) {
+      if (bytes[i] < 0x80) {
+        const char c = static_cast<char>(bytes[i++]);
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT(bytes, i, size, c);
+      if (!covered(c)) return false;
+      out += fold ? fold_[static_cast<std::size_t>(c)] : lower_[static_cast<std::size_t>(c)];
+    }
+    return true;
+  }
+  static std::string slow_fold(const icu::UnicodeString& u) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString decomposed = nfd().normalize(u, status);
+    if (U_FAILURE(status)) decomposed = u;
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < decomposed.length();) {
+      UChar32 c = decomposed.char32At(i);
+      i += U16_LENGTH(c);
+      if (u_charType(c) == U_NON_SPACING_MARK) continue;
+      if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0) c = 'd';
+      out.append(u_tolower(c));
+    }
+    return to_utf8(out);
+  }
+
+ private:
+  static constexpr UChar32 kEnd = 0x1F00;
+  std::array<std::string, kEnd> lower_;
+  std::array<std::string, kEnd> fold_;
+};
+
+const LetterTable& letters() {
+  static const LetterTable table;
+  return table;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view utf8) {
@@ -117,24 +179,17 @@ std::string normalize_text(std::string_view utf8) {
 }
 
 std::string to_lower(std::string_view utf8) {
+  std::string fast;
+  if (letters().apply(utf8, false, fast)) return fast;
   icu::UnicodeString u = from_utf8(utf8);
   u.toLower(icu::Locale::getRoot());
   return to_utf8(u);
 }
 
 std::string fold_diacritics(std::string_view utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString decomposed = nfd().normalize(from_utf8(utf8), status);
-  if (U_FAILURE(status)) return to_lower(utf8);
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 c = decomposed.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0) c = 'd';
-    out.append(u_tolower(c));
-  }
-  return to_utf8(out);
+  std::string fast;
+  if (letters().apply(utf8, true, fast)) return fast;
+  return LetterTable::slow_fold(from_utf8(utf8));
 }
 
 bool has_diacritics(std::string_view utf8) {

@@ -10,6 +10,7 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
+#include "sohoa/archive/schema.h"
 #include "sohoa/plugin/sdk.h"
 #include "sohoa/plugin/text.h"
 
@@ -205,6 +206,24 @@ PluginSet PluginSet::load(const std::vector<fs::path>& folders) {
     if (auto it = id_files.find(info.id); it != id_files.end()) {
       fail("plugin id '" + info.id + "' is already loaded from " + it->second +
            ": remove one of the two");
+      continue;
+    }
+    // The fields join the one schema table: a key keeps one meaning and one type everywhere.
+    std::string conflict;
+    for (const PluginField& f : info.fields) {
+      const std::optional<schema::FieldSpec> known = schema::find_field_spec(f.key);
+      if (known && known->type != f.type) {
+        conflict = "field '" + f.key + "' is declared as " + f.type + ", but the schema has it as " +
+                   known->type + " (shared/FORMS.md): use another key or the same type";
+        break;
+      }
+      if (Status st = schema::register_field(f.key, f.type, f.label_vi, f.searchable); !st) {
+        conflict = st.error().message;  // e.g. a key reserved for a query field
+        break;
+      }
+    }
+    if (!conflict.empty()) {
+      fail(conflict);
       continue;
     }
     if (!lib->has(kFactorySymbol.data())) {

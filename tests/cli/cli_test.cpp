@@ -17,40 +17,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using test::CommandRun;
 
 // Runs `sohoa ARGS...`, capturing stdout and stderr.
 CommandRun sohoa(const std::vector<std::string>& args) {
-  static test::TempDir scratch;
-  const fs::path err_file = scratch / "stderr.txt";
-  std::string cmd = quote(SOHOA_BINARY);
-  for (const std::string& a : args) {
-    cmd += ' ';
-    cmd += quote(a);
-  }
-  cmd += " 2>";
-  cmd += quote(err_file.string());
-  cmd += " </dev/null";
-  CommandRun r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = test::read_file(err_file);
-  return r;
+  std::vector<std::string> argv = {SOHOA_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return test::run_command(argv);
 }
 
 struct TruthDossier {
@@ -322,6 +295,60 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
   CommandRun r = sohoa({"search", "--archive", archive_, "(nguyen"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("query:"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, VerifyFindsTheIngestedArchiveWhole) {
+  CommandRun r = sohoa({"verify", "--archive", archive_, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const json report = json::parse(r.out);
+  EXPECT_EQ(report["records"], truth_.size());
+  EXPECT_EQ(report["index_documents"], truth_.size());
+  EXPECT_TRUE(report["problems"].empty());
+}
+
+TEST_F(CliTest, VerifyNamesADamagedOriginalAndExitsWithOne) {
+  test::TempDir dir;
+  const fs::path copy = dir / "archive";
+  fs::copy(archive_, copy, fs::copy_options::recursive);
+  fs::path blob;
+  for (const auto& e : fs::recursive_directory_iterator(copy / "blobs")) {
+    if (e.is_regular_file()) blob = e.path();
+  }
+  ASSERT_FALSE(blob.empty());
+  fs::permissions(blob, fs::perms::owner_write, fs::perm_options::add);
+  test::write_file(blob, "damaged");
+  CommandRun r = sohoa({"verify", "--archive", copy.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("problem: blob " + blob.filename().string()), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, StatsCountEveryDossier) {
+  CommandRun r = sohoa({"stats", "--archive", archive_, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json stats = json::parse(r.out);
+  EXPECT_EQ(stats["dossiers"], truth_.size());
+  EXPECT_EQ(stats["by_procedure"]["unknown"], truth_.size());
+  EXPECT_TRUE(stats.contains("timeliness"));
+}
+
+TEST_F(CliTest, SearchCountsFacetsAndSortsByDate) {
+  CommandRun r =
+      sohoa({"search", "--archive", archive_, "--json", "--facets", "--sort", "date", "cong hoa"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json result = json::parse(r.out);
+  ASSERT_TRUE(result.contains("facets"));
+  EXPECT_EQ(result["facets"]["procedure"][0]["value"], "unknown");
+  EXPECT_EQ(result["facets"]["procedure"][0]["count"], result["total"]);
+  EXPECT_EQ(result["sort"], "date");
+}
+
+TEST_F(CliTest, MalformedFieldQueriesExitWithTwoAndSayWhy) {
+  CommandRun r = sohoa({"search", "--archive", archive_, "date:2019-13"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("month 13"), std::string::npos) << r.err;
+  r = sohoa({"search", "--archive", archive_, "ward:\"Phù Diễn\""});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("did you mean 'Phú Diễn'"), std::string::npos) << r.err;
 }
 
 TEST_F(CliTest, AnUnknownDossierIsAClearError) {

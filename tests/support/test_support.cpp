@@ -2,6 +2,7 @@
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -100,5 +101,53 @@ std::string read_file(const fs::path& file) {
 }
 
 fs::path samples_dir() { return fs::path(SOHOA_SOURCE_DIR) / "samples" / "committed"; }
+
+namespace {
+
+std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  q += '\'';
+  return q;
+}
+
+}  // namespace
+
+CommandRun run_command(const std::vector<std::string>& argv, bool merge_stderr) {
+  static TempDir scratch;
+  static std::atomic<int> counter{0};
+  const fs::path err_file = scratch / ("stderr-" + std::to_string(counter++) + ".txt");
+  std::string cmd;
+  for (const std::string& a : argv) {
+    if (!cmd.empty()) cmd += ' ';
+    cmd += shell_quote(a);
+  }
+  if (merge_stderr) {
+    cmd += " 2>&1";
+  } else {
+    cmd += " 2>";
+    cmd += shell_quote(err_file.string());
+  }
+  cmd += " </dev/null";
+  CommandRun r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (!merge_stderr) {
+    r.err = read_file(err_file);
+    fs::remove(err_file);
+  }
+  return r;
+}
 
 }  // namespace sohoa::test

@@ -37,4 +37,13 @@ std::string read_file(const std::filesystem::path& file);
 // The repository's committed sample set (samples/committed).
 std::filesystem::path samples_dir();
 
+struct CommandRun {
+  int exit_code = -1;  // -1 if it did not exit normally
+  std::string out;
+  std::string err;
+};
+// Runs `argv` (argv[0] the program) through the shell with stdin from /dev/null, capturing
+// stdout and stderr (both into `out` when `merge_stderr`).
+CommandRun run_command(const std::vector<std::string>& argv, bool merge_stderr = false);
+
 }  // namespace sohoa::test

@@ -1,17 +1,22 @@
 // The Xapian index of an archive: derived from the dossier records, rebuildable from them.
 //
 // One document per dossier, unique term Q<id>; the document data keeps what a result list
-// shows (procedure, sources, page texts) so that searching never reads the records.
-// Terms follow schema.h. Every Xapian exception is caught here and returned as an Error.
+// shows (procedure, sources, field values, page texts) so that searching never reads the
+// records. Terms and value slots follow schema.h. Every Xapian exception is caught here and
+// returned as an Error.
 //
-// Thread-safety: an IndexWriter is used by one thread. Any number of Searchers, in this or
-// other processes, may read while one IndexWriter writes; Xapian allows one writer per
-// database, and a second IndexWriter::open fails with kLocked.
+// Thread-safety: an IndexWriter is used by one thread. Any number of searches, in this or
+// other processes, may read while one IndexWriter writes (a search that meets a database
+// modified under it reopens it and runs again). Xapian allows one writer per database: a
+// second IndexWriter::open waits up to `wait_seconds` for the first to finish, then fails with
+// kLocked.
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sohoa/archive/record.h"
@@ -19,17 +24,31 @@
 
 namespace sohoa {
 
+struct IndexWriterOptions {
+  double wait_seconds = 0;  // how long to wait for another writer to finish
+  // An index built with another schema or folding version: false → kCorrupt ("run sohoa
+  // reindex"); true → start it afresh (what reindex does).
+  bool rebuild_if_outdated = false;
+};
+
 class IndexWriter {
  public:
-  // Opens or creates the index at `path`. Errors: kLocked (another writer), kIndex.
-  static Result<IndexWriter> open(const std::filesystem::path& path);
+  // Opens or creates the index at `path`. Errors: kLocked (another writer, after waiting),
+  // kCorrupt (outdated schema, see IndexWriterOptions), kIndex.
+  static Result<IndexWriter> open(const std::filesystem::path& path,
+                                  const IndexWriterOptions& options = {});
   IndexWriter(IndexWriter&&) noexcept;
   IndexWriter& operator=(IndexWriter&&) noexcept;
   ~IndexWriter();
 
-  // Adds or replaces the dossier's document. Visible to readers after commit().
+  // Adds or replaces the dossier's document. Visible to readers after commit(); a crash
+  // before commit() loses every change since the last commit, never a committed one.
   Status add(const Dossier& dossier);
+  // Removes the dossier's document, if any.
+  Status remove(const std::string& id);
   bool contains(const std::string& id) const;
+  // Every dossier id in the index (committed or not), sorted.
+  Result<std::vector<std::string>> ids() const;
   Status commit();
 
  private:
@@ -38,29 +57,78 @@ class IndexWriter {
   std::unique_ptr<Impl> impl_;
 };
 
+// What `sohoa verify` compares with the records.
+struct IndexInventory {
+  std::string schema_version;
+  std::string folding_version;
+  unsigned documents = 0;                  // documents in the index
+  std::map<std::string, std::string> ids;  // dossier id → digest of the record indexed
+  std::vector<std::string> duplicated;     // ids held by more than one document
+  unsigned documents_without_id = 0;       // documents with no Q term
+};
+// Errors: kNotFound (no index), kIndex.
+Result<IndexInventory> read_inventory(const std::filesystem::path& path);
+
 struct SearchHit {
   std::string id;
   unsigned rank = 0;  // from 1
   int percent = 0;    // Xapian's relevance percentage
   std::string procedure;
   std::vector<std::string> sources;
-  int page = 0;         // the page the snippet comes from, from 1
-  std::string snippet;  // text around the hits, each hit marked as [word]
+  std::map<std::string, std::string> fields;  // field values as indexed
+  int page = 0;                               // the page the snippet comes from, from 1
+  std::string snippet;                        // text around the hits, each hit marked as [word]
+};
+
+// Counts of matching dossiers per value: by procedure, ward and year.
+struct Facet {
+  std::string name;                                      // "procedure", "ward", "year"
+  std::vector<std::pair<std::string, unsigned>> counts;  // most frequent first
 };
 
 struct SearchResults {
-  unsigned total_estimate = 0;  // matching dossiers (estimate for large result sets)
+  unsigned total_estimate = 0;  // matching dossiers (exact when facets were asked for)
   std::vector<SearchHit> hits;
+  std::vector<Facet> facets;
+};
+
+enum class SortOrder {
+  kRelevance,  // best match first
+  kDate,       // most recently received first (received date, then relevance)
 };
 
 struct SearchRequest {
   std::string query;
   unsigned offset = 0;
   unsigned limit = 10;
+  SortOrder sort = SortOrder::kRelevance;
+  bool facets = false;
 };
 
-// Runs a query against the index at `path`. Errors: kUsage (malformed query, see query.h),
-// kNotFound (no index), kIndex.
+// Searches one index, keeping it open between queries (a server, the benchmark). Each search
+// first moves to the latest committed state of the index, and if an ingest changes the index
+// under a running search, the search reopens it and runs again.
+//
+// Thread-safety: one Searcher per thread.
+class Searcher {
+ public:
+  // Errors: kNotFound (no index), kIndex.
+  static Result<Searcher> open(const std::filesystem::path& path);
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  // Errors: kUsage (malformed query, see query.h), kIndex.
+  Result<SearchResults> search(const SearchRequest& request);
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs one query against the index at `path` (a Searcher opened for it). Errors: kUsage
+// (malformed query, see query.h), kNotFound (no index), kIndex.
 Result<SearchResults> search(const std::filesystem::path& path, const SearchRequest& request);
 
 // The snippet of `text` around the words whose folded form is in `folded_words`, marked

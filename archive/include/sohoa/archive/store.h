@@ -52,6 +52,13 @@ class Archive {
   Status save_record(const Dossier& dossier) const;
   // Every dossier id in the archive, sorted.
   Result<std::vector<std::string>> list_ids() const;
+  // Every blob hash in the archive, sorted.
+  Result<std::vector<std::string>> list_blobs() const;
+  // Files left in tmp/ by a writer that was killed mid-write.
+  std::vector<std::filesystem::path> tmp_files() const;
+  // Removes them. Only the process that holds the index writer lock may call this (ingest and
+  // reindex do, right after IndexWriter::open), so no other writer's file is in flight.
+  Status clean_tmp() const;
 
  private:
   explicit Archive(std::filesystem::path root) : root_(std::move(root)) {}

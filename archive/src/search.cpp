@@ -1,0 +1,186 @@
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "index_error.h"
+#include "sohoa/archive/index.h"
+#include "sohoa/archive/query.h"
+#include "sohoa/archive/schema.h"
+#include "sohoa/archive/text.h"
+
+namespace sohoa {
+namespace {
+
+// Counts matches by procedure, ward and year, reading one value per match: the three are
+// stored together in kSlotFacets ("procedure\tward\tyear") so a facet query reads a third of
+// the values three separate spies would.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    ++combinations_[doc.get_value(schema::kSlotFacets)];
+  }
+
+  std::vector<Facet> facets() const {
+    std::map<std::string, unsigned> by[3];
+    for (const auto& [combined, n] : combinations_) {
+      std::size_t start = 0;
+      for (int i = 0; i < 3; ++i) {
+        const std::size_t tab = combined.find('\t', start);
+        const std::string value =
+            combined.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
+        if (!value.empty()) by[i][value] += n;
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+    }
+    std::vector<Facet> out;
+    const char* names[] = {"procedure", "ward", "year"};
+    for (int i = 0; i < 3; ++i) {
+      Facet f{names[i], {by[i].begin(), by[i].end()}};
+      std::stable_sort(f.counts.begin(), f.counts.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::string, unsigned> combinations_;
+};
+
+SearchHit make_hit(const Xapian::MSetIterator& it, unsigned rank,
+                   const std::vector<std::string>& highlight) {
+  const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data());
+  SearchHit hit;
+  hit.id = data.at("id").get<std::string>();
+  hit.rank = rank;
+  hit.percent = it.get_percent();
+  hit.procedure = data.value("procedure", "unknown");
+  hit.sources = data.value("sources", std::vector<std::string>{});
+  hit.fields = data.value("fields", std::map<std::string, std::string>{});
+  const auto& pages = data.at("pages");
+  for (std::size_t p = 0; p < pages.size() && hit.snippet.empty() && !highlight.empty(); ++p) {
+    hit.snippet = make_snippet(pages[p].get<std::string>(), highlight);
+    if (!hit.snippet.empty()) hit.page = static_cast<int>(p + 1);
+  }
+  return hit;
+}
+
+}  // namespace
+
+std::string make_snippet(const std::string& text, const std::vector<std::string>& folded_words,
+                         std::size_t max_words) {
+  const std::vector<text::Token> tokens = text::tokenize(text);
+  const std::set<std::string> wanted(folded_words.begin(), folded_words.end());
+  std::vector<std::string> folded(tokens.size());
+  std::vector<bool> hit(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    folded[i] = text::fold_diacritics(tokens[i].text);
+    hit[i] = wanted.count(folded[i]) > 0;
+  }
+  // The window of max_words tokens with the most hits (distinct words count more).
+  std::size_t best_start = 0;
+  std::size_t best_score = 0;
+  for (std::size_t start = 0; start < tokens.size(); ++start) {
+    if (!hit[start]) continue;
+    std::set<std::string> distinct;
+    std::size_t score = 0;
+    for (std::size_t i = start; i < std::min(tokens.size(), start + max_words); ++i) {
+      if (!hit[i]) continue;
+      ++score;
+      distinct.insert(folded[i]);
+    }
+    score += 10 * distinct.size();
+    if (score > best_score) {
+      best_score = score;
+      best_start = start;
+    }
+  }
+  if (best_score == 0) return {};
+  const std::size_t first = best_start >= 4 ? best_start - 4 : 0;  // a little context before
+  const std::size_t last = std::min(tokens.size(), first + max_words) - 1;
+  std::string out = first > 0 ? "…" : "";
+  std::size_t cursor = tokens[first].offset;
+  for (std::size_t i = first; i <= last; ++i) {
+    out += text.substr(cursor, tokens[i].offset - cursor);
+    out += hit[i] ? "[" + tokens[i].text + "]" : tokens[i].text;
+    cursor = tokens[i].offset + tokens[i].length;
+  }
+  if (last + 1 < tokens.size()) out += " …";
+  return text::collapse_spaces(out);
+}
+
+struct Searcher::Impl {
+  std::filesystem::path path;
+  Xapian::Database db;
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+Result<Searcher> Searcher::open(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) {
+    return make_error(ErrorCode::kNotFound, path.string() + ": no index here",
+                      "ingest some dossiers first, or pass --archive DIR");
+  }
+  try {
+    return Searcher(std::make_unique<Impl>(Impl{path, Xapian::Database(path.string())}));
+  } catch (const Xapian::Error& e) {
+    return index_error(path, e);
+  }
+}
+
+Result<SearchResults> Searcher::search(const SearchRequest& request) {
+  Result<ParsedQuery> parsed = parse_query(request.query);
+  if (!parsed) return parsed.error();
+  Xapian::Database& db = impl_->db;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db.reopen();  // see what was committed since the last search
+      Xapian::Enquire enquire(db);
+      enquire.set_query(parsed->query);
+      if (request.sort == SortOrder::kDate) {
+        enquire.set_sort_by_value_then_relevance(schema::kSlotReceivedDate, true);
+      }
+      FacetSpy spy;
+      if (request.facets) enquire.add_matchspy(&spy);
+      // Facet counts must see every match, not the sample Xapian needs for the top hits.
+      const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
+      Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+      SearchResults results;
+      results.total_estimate = mset.get_matches_estimated();
+      unsigned rank = request.offset;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        results.hits.push_back(make_hit(it, ++rank, parsed->highlight));
+      }
+      if (request.facets) results.facets = spy.facets();
+      return results;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) {
+        return make_error(ErrorCode::kIndex,
+                          impl_->path.string() + ": index kept changing under the search",
+                          "try again");
+      }
+    } catch (const Xapian::Error& e) {
+      return index_error(impl_->path, e);
+    } catch (const nlohmann::json::exception& e) {
+      return make_error(ErrorCode::kCorrupt,
+                        impl_->path.string() + ": unreadable document data: " + e.what(),
+                        "rebuild the index with `sohoa reindex`");
+    }
+  }
+}
+
+Result<SearchResults> search(const std::filesystem::path& path, const SearchRequest& request) {
+  Result<ParsedQuery> parsed = parse_query(request.query);  // a bad query says so first
+  if (!parsed) return parsed.error();
+  Result<Searcher> searcher = Searcher::open(path);
+  if (!searcher) return searcher.error();
+  return searcher->search(request);
+}
+
+}  // namespace sohoa

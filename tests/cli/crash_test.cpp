@@ -1,0 +1,213 @@
+// Kills real `sohoa ingest` and `sohoa reindex` processes with SIGKILL in the middle of their
+// work, runs them again, and checks that `sohoa verify` is clean and that no dossier is
+// missing or doubled.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "sohoa/archive/store.h"
+#include "test_support.h"
+
+namespace sohoa {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+using test::CommandRun;
+
+// A running `sohoa` whose stdout we read line by line.
+class Child {
+ public:
+  explicit Child(const std::vector<std::string>& args) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(fds[1], STDOUT_FILENO);
+      const int null = open("/dev/null", O_WRONLY);
+      dup2(null, STDERR_FILENO);
+      close(fds[0]);
+      close(fds[1]);
+      std::vector<char*> argv;
+      std::string binary = SOHOA_BINARY;
+      argv.push_back(binary.data());
+      std::vector<std::string> copy = args;
+      for (std::string& a : copy) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      setenv("OMP_THREAD_LIMIT", "1", 1);
+      execv(binary.c_str(), argv.data());
+      _exit(127);
+    }
+    close(fds[1]);
+    out_ = fdopen(fds[0], "r");
+  }
+  ~Child() {
+    if (pid_ > 0 && !reaped_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (out_) fclose(out_);
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+
+  // The next line of stdout, or false at its end.
+  bool read_line(std::string& line) {
+    char buf[4096];
+    if (!out_ || !fgets(buf, sizeof buf, out_)) return false;
+    line = buf;
+    return true;
+  }
+  // SIGKILL; true if the process was still running and died of it.
+  bool kill9() {
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    reaped_ = true;
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* out_ = nullptr;
+  bool reaped_ = false;
+};
+
+// Runs `sohoa ARGS...` to its end, stderr merged into stdout.
+CommandRun run_to_end(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {SOHOA_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return test::run_command(argv, true);
+}
+
+std::vector<json> exported(const std::string& archive) {
+  CommandRun r = run_to_end({"export", "--archive", archive, "--format", "jsonl"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  std::vector<json> records;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) records.push_back(json::parse(line));
+  return records;
+}
+
+// One-page PDFs, each with a word of its own.
+std::vector<std::string> make_batch(const fs::path& folder, int count) {
+  fs::create_directories(folder);
+  const char* words[] = {"Mười", "Thạch", "Quỳnh", "Khuê", "Tường", "Nhạn", "Phượng", "Đoan"};
+  std::vector<std::string> unique;
+  for (int i = 0; i < count; ++i) {
+    const std::string word = words[i % 8];
+    test::write_pdf(folder / ("dossier-" + std::to_string(i) + ".pdf"),
+                    {"GIẤY TIẾP NHẬN HỒ SƠ\nHọ và tên: Nguyễn " + word +
+                     "\nSố thứ tự: " + std::to_string(100 + i)});
+    unique.push_back(word);
+  }
+  return unique;
+}
+
+TEST(KillNine, IngestKilledMidBatchLosesNothingAndARerunRepairsTheRest) {
+  test::TempDir dir;
+  const std::string archive = (dir / "archive").string();
+  constexpr int kDossiers = 6;
+  make_batch(dir / "batch", kDossiers);
+
+  Child ingest({"ingest", "--archive", archive, "--jobs", "1", (dir / "batch").string()});
+  int archived = 0;
+  std::set<std::string> committed;
+  for (std::string line; archived < 2 && ingest.read_line(line);) {
+    if (line.starts_with("archived")) {
+      ++archived;
+      committed.insert(line.substr(10, 20));
+    }
+  }
+  ASSERT_EQ(archived, 2) << "ingest ended before archiving two dossiers";
+  ASSERT_TRUE(ingest.kill9()) << "ingest finished before it could be killed";
+
+  // Both acknowledged dossiers have their record; the index was not yet committed.
+  std::vector<json> records = exported(archive);
+  std::set<std::string> ids;
+  for (const json& r : records) ids.insert(r["id"].get<std::string>());
+  for (const std::string& id : committed) EXPECT_TRUE(ids.count(id)) << id << " was lost";
+  CommandRun before = run_to_end({"verify", "--archive", archive});
+  EXPECT_EQ(before.exit_code, 1) << before.out;
+  EXPECT_NE(before.out.find("is not in the index (fix: sohoa reindex)"), std::string::npos)
+      << before.out;
+
+  CommandRun again =
+      run_to_end({"ingest", "--archive", archive, "--json", (dir / "batch").string()});
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  const json report = json::parse(again.out.substr(again.out.find('{')));
+  EXPECT_EQ(report["already_archived"].get<int>() + report["archived"].get<int>(), kDossiers);
+  EXPECT_GE(report["already_archived"].get<int>(), 2);
+
+  CommandRun after = run_to_end({"verify", "--archive", archive});
+  EXPECT_EQ(after.exit_code, 0) << after.out;
+  EXPECT_NE(after.out.find("all good"), std::string::npos) << after.out;
+  records = exported(archive);
+  ids.clear();
+  for (const json& r : records) ids.insert(r["id"].get<std::string>());
+  EXPECT_EQ(records.size(), static_cast<std::size_t>(kDossiers));
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kDossiers)) << "a dossier was doubled";
+  CommandRun search =
+      run_to_end({"search", "--archive", archive, "--json", "--limit", "100", "nguyen"});
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  EXPECT_EQ(json::parse(search.out)["total"], kDossiers);
+}
+
+TEST(KillNine, ReindexKilledMidWayIsFinishedByARerun) {
+  test::TempDir dir;
+  const std::string archive = (dir / "archive").string();
+  make_batch(dir / "batch", 1);
+  ASSERT_EQ(run_to_end({"ingest", "--archive", archive, (dir / "batch").string()}).exit_code, 0);
+  // Many records (copies of the one OCRed dossier under other ids), so that a reindex takes
+  // long enough to be killed after its first commit and before its last.
+  std::vector<json> records = exported(archive);
+  ASSERT_EQ(records.size(), 1u);
+  constexpr int kCopies = 2500;
+  for (int i = 0; i < kCopies; ++i) {
+    json copy = records[0];
+    const std::string id = sha256_hex("copy " + std::to_string(i)).substr(0, 20);
+    copy["id"] = id;
+    const fs::path file = fs::path(archive) / "records" / id.substr(0, 2) / (id + ".json");
+    fs::create_directories(file.parent_path());
+    test::write_file(file, copy.dump());
+  }
+
+  Child reindex({"reindex", "--archive", archive});
+  std::string line;
+  ASSERT_TRUE(reindex.read_line(line)) << "reindex printed no progress";
+  ASSERT_TRUE(line.starts_with("indexed 500 of")) << line;
+  // Meanwhile: searches work, and a second writer is refused with a clear message.
+  CommandRun search = run_to_end({"search", "--archive", archive, "nguyen"});
+  EXPECT_EQ(search.exit_code, 0) << search.out;
+  CommandRun second = run_to_end({"reindex", "--archive", archive, "--wait", "0"});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.out.find("another sohoa process"), std::string::npos) << second.out;
+  ASSERT_TRUE(reindex.kill9()) << "reindex finished before it could be killed";
+
+  CommandRun again = run_to_end({"reindex", "--archive", archive});
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_NE(again.out.find(std::to_string(kCopies + 1) + " dossiers indexed"), std::string::npos)
+      << again.out;
+  CommandRun after = run_to_end({"verify", "--archive", archive, "--json"});
+  EXPECT_EQ(after.exit_code, 0) << after.out;
+  const json report = json::parse(after.out);
+  EXPECT_EQ(report["records"], kCopies + 1);
+  EXPECT_EQ(report["index_documents"], kCopies + 1);
+}
+
+}  // namespace
+}  // namespace sohoa
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
