@@ -213,8 +213,9 @@ PluginSet PluginSet::load(const std::vector<fs::path>& folders) {
     for (const PluginField& f : info.fields) {
       const std::optional<schema::FieldSpec> known = schema::find_field_spec(f.key);
       if (known && known->type != f.type) {
-        conflict = "field '" + f.key + "' is declared as " + f.type + ", but the schema has it as " +
-                   known->type + " (shared/FORMS.md): use another key or the same type";
+        conflict = "field '" + f.key + "' is declared as " + f.type +
+                   ", but the schema has it as " + known->type +
+                   " (shared/FORMS.md): use another key or the same type";
         break;
       }
       if (Status st = schema::register_field(f.key, f.type, f.label_vi, f.searchable); !st) {

@@ -21,7 +21,7 @@ const std::vector<FieldRule>& rules() {
       {"child_birth_date", "Ngày, tháng, năm sinh", ValueKind::kDate, 0, {"ghi bằng chữ"}, kChild},
       {"child_sex", "Giới tính", ValueKind::kSex, 0, {"Dân tộc"}, kChild},
       {"mother_name", kMother, ValueKind::kName},
-      {"mother_birth_year", "Năm sinh", ValueKind::kYear, 0, {"Dân tộc"}, kMother},
+      {"mother_birth_year", "Năm sinh", ValueKind::kYear, 0, {"Dân tộc"}, kMother, kFather},
       {"father_name", kFather, ValueKind::kName},
       {"father_birth_year", "Năm sinh", ValueKind::kYear, 0, {"Dân tộc"}, kFather},
   };

@@ -21,7 +21,7 @@ std::optional<std::string> first_id_number(std::string_view text) {
     for (; j < text.size(); ++j) {
       if (is_digit(text[j])) {
         digits += text[j];
-      } else if (!((text[j] == ' ' || text[j] == '.') && j + 1 < text.size() &&
+      } else if (!((text[j] == ' ' || text[j] == '.' || text[j] == ',') && j + 1 < text.size() &&
                    is_digit(text[j + 1]))) {
         break;
       }
@@ -194,6 +194,13 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
     options.after_line = anchor->line;
     options.after_word = anchor->last - 1;
   }
+  if (!rule.before.empty()) {
+    LabelOptions later = options;
+    if (std::optional<LabelMatch> end = find_label(dossier, rule.before, later)) {
+      options.before_page = end->page;
+      options.before_line = end->line;
+    }
+  }
   ValueOptions value_options;
   value_options.stop_labels = rule.stop_labels;
   value_options.continuation_lines = rule.continuation_lines;
@@ -269,10 +276,22 @@ namespace {
 // follows a comma, and a number follows it. Not "Sinh ngày …" nor "Ngày cấp: …".
 bool is_place_date_line(const LineView& line) {
   for (std::size_t k = 0; k < line.words.size(); ++k) {
-    if (fold(line.words[k].text) != "ngay") continue;
-    const bool opens = k == 0 || line.words[k - 1].text.back() == ',';
-    const bool number = k + 1 < line.words.size() && !line.words[k + 1].text.empty() &&
-                        is_digit(line.words[k + 1].text.front());
+    const std::string word = fold(line.words[k].text);
+    // "Thắng,ngày": a comma OCR read without the space after it.
+    const std::size_t comma = word.rfind(',');
+    if (comma != std::string::npos && word.substr(comma + 1) == "ngay" &&
+        k + 1 < line.words.size() && !line.words[k + 1].text.empty())
+      return true;
+    if (word != "ngay") continue;
+    // Not a labelled date: "Sinh ngày …", "Ngày cấp: …" (the word after must be a number).
+    const std::string before = k == 0 ? "" : fold(line.words[k - 1].text);
+    const bool opens = before != "sinh" && before != "cap" && before.find(':') == std::string::npos;
+    if (k + 1 >= line.words.size() || line.words[k + 1].text.empty()) continue;
+    const std::string& next = line.words[k + 1].text;
+    const std::string next_folded = fold(next);
+    const bool label =
+        next.back() == ':' || next_folded.rfind("cap", 0) == 0 || next_folded.rfind("sinh", 0) == 0;
+    const bool number = is_digit(next.front()) || (!label && parse_date(line.text).has_value());
     if (opens && number) return true;
   }
   return false;
@@ -372,6 +391,28 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
     if (j > i) words.push_back(name.value.substr(i, j - i));
   }
   if (words.empty()) return;
+  // The family name split by a speck ("N Guyễn") or run into the next word ("Lêngọc").
+  if (words.size() > 2 && decode_utf8(words[0]).size() == 1) {
+    const std::string joined = words[0] + to_lower(words[1]);
+    if (surname_for(fold(joined))) {
+      words[1] = joined;
+      words.erase(words.begin());
+    }
+  }
+  if (!surname_for(fold(words[0]))) {
+    const std::u32string first = decode_utf8(words[0]);
+    for (std::size_t cut = first.size() - 2; cut >= 2 && cut < first.size(); --cut) {
+      const std::string head = encode_utf8(first.substr(0, cut));
+      if (!surname_for(fold(head))) continue;
+      const std::u32string tail = first.substr(cut);
+      words[0] = head;
+      words.insert(words.begin() + 1,
+                   to_upper(encode_utf8(tail.substr(0, 1))) + encode_utf8(tail.substr(1)));
+      break;
+    }
+  }
+  name.value.clear();
+  for (const std::string& w : words) name.value += (name.value.empty() ? "" : " ") + w;
   std::vector<std::string> folded;
   for (const std::string& w : words) folded.push_back(fold(w));
   // Every reading of the name: per word position, spelling → weight.

@@ -236,6 +236,10 @@ void collect_matches(const PageView& page, int page_index, std::string_view labe
     if (page_index < options.after_page ||
         (page_index == options.after_page && li < options.after_line))
       continue;
+    if (options.before_page >= 0 &&
+        (page_index > options.before_page ||
+         (page_index == options.before_page && li >= options.before_line)))
+      continue;
     const std::vector<WordView>& words = page.lines[static_cast<std::size_t>(li)].words;
     std::vector<std::u32string> keys;
     keys.reserve(words.size());

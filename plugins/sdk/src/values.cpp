@@ -1,5 +1,6 @@
 #include "sohoa/plugin/values.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <vector>
@@ -69,10 +70,16 @@ bool date_separator(std::string_view between) {
 
 int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
 
-// OCR reads 1 as I, l or | and 0 as O or o inside numbers ("0I/02/2020"): in a word made of
-// digits, those letters and date separators, with at least one real digit, they are digits.
+// OCR reads 1 as I, l or | and 0 as O, o or Ö inside numbers ("0I/02/2020", "Ö7"): in a word
+// made of digits, those letters and date separators, with at least one real digit, they are
+// digits.
 std::string repair_digits(std::string_view text) {
-  std::string out(text);
+  std::string out;
+  for (char32_t c : decode_utf8(text)) {  // marked O's first: Ö Ô Ó Ò Õ ö ô ó ò õ → O
+    const bool marked_o = c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 ||
+                          c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
+    out += marked_o ? std::string("\x01") : encode_utf8(std::u32string(1, c));
+  }
   std::size_t i = 0;
   while (i < out.size()) {
     std::size_t j = i;
@@ -83,18 +90,34 @@ std::string repair_digits(std::string_view text) {
       const char c = out[k];
       digit = digit || is_digit(c);
       only = only && (is_digit(c) || c == 'I' || c == 'l' || c == '|' || c == 'O' || c == 'o' ||
-                      c == '/' || c == '.' || c == '-');
+                      c == '\x01' || c == '/' || c == '.' || c == '-');
     }
     if (digit && only) {
       for (std::size_t k = i; k < j; ++k) {
         char& c = out[k];
         if (c == 'I' || c == 'l' || c == '|') c = '1';
-        if (c == 'O' || c == 'o') c = '0';
+        if (c == 'O' || c == 'o' || c == '\x01') c = '0';
       }
     }
     i = j + 1;
   }
-  return out;
+  // A marked O that was not inside a number is put back as it was.
+  std::string restored;
+  std::size_t next_marked = 0;
+  std::vector<char32_t> marked;
+  for (char32_t c : decode_utf8(text)) {
+    if (c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 || c == 0xF6 || c == 0xF4 ||
+        c == 0xF3 || c == 0xF2 || c == 0xF5)
+      marked.push_back(c);
+  }
+  for (char c : out) {
+    if (c == '\x01') {
+      restored += encode_utf8(std::u32string(1, marked[next_marked++]));
+    } else {
+      restored += c;
+    }
+  }
+  return restored;
 }
 
 }  // namespace
@@ -131,12 +154,18 @@ std::optional<Date> parse_date(std::string_view text) {
       }
     } else {
       // "ngày 05 tháng 02 năm 2020" (folded: "ngay 05 thang 02 nam 2020")
+      // The words between the numbers, punctuation OCR scattered around them ignored, one
+      // misread letter allowed ("thứng").
       auto word_is = [](std::string_view between, std::string_view word) {
         std::string t;
         for (char ch : between) {
-          if (ch != ' ' && ch != ',') t += ch;
+          if (ch != ' ' && ch != ',' && ch != '.' && ch != ':' && ch != ';') t += ch;
         }
-        return t == word;
+        const bool letters =
+            std::all_of(t.begin(), t.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+        return t == word ||
+               (letters && t.size() + 1 >= word.size() && t.size() <= word.size() + 1 &&
+                edit_distance(decode_utf8(t), decode_utf8(word)) <= 1);
       };
       if (a.length <= 2 && b.length <= 2 && year_of(c) > 0 && word_is(ab, "thang") &&
           word_is(bc, "nam")) {
@@ -248,6 +277,7 @@ std::optional<Date> parse_date_words(std::string_view text) {
 
 std::optional<std::string> normalize_name(std::string_view text) {
   std::vector<std::string> parts;
+  std::vector<std::string> parts_raw;
   for (const std::string& raw : words_of(text)) {
     std::u32string letters;
     for (char32_t c : decode_utf8(raw)) {
@@ -257,7 +287,13 @@ std::optional<std::string> normalize_name(std::string_view text) {
       if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'z') letters += c;
     }
     if (letters.empty()) continue;
-    std::string lower = to_lower(encode_utf8(letters));
+    parts_raw.push_back(encode_utf8(letters));
+  }
+  // A lone letter at the end is a speck OCR read ("Phạm Mạnh Long É"): no Vietnamese given
+  // name is one letter.
+  while (parts_raw.size() > 2 && decode_utf8(parts_raw.back()).size() == 1) parts_raw.pop_back();
+  for (const std::string& letters_utf8 : parts_raw) {
+    std::string lower = to_lower(letters_utf8);
     std::u32string cps = decode_utf8(lower);
     const std::string first = to_upper(encode_utf8(cps.substr(0, 1)));
     parts.push_back(first + encode_utf8(cps.substr(1)));
@@ -328,8 +364,11 @@ std::optional<std::string> normalize_number(std::string_view text) {
   while (i < text.size() && !is_digit(text[i])) ++i;
   if (i == text.size()) return std::nullopt;
   std::string raw;
-  for (; i < text.size() && (is_digit(text[i]) || text[i] == '.' || text[i] == ','); ++i)
-    raw += text[i];
+  for (; i < text.size() && (is_digit(text[i]) || text[i] == '.' || text[i] == ',' ||
+                             (text[i] == ';' && i + 1 < text.size() && is_digit(text[i + 1])));
+       ++i)
+    raw += text[i] == ';' ? ',' : text[i];  // "364;7 m2": a comma OCR read as ';'
+
   while (!raw.empty() && !is_digit(raw.back())) raw.pop_back();
   // Vietnamese: ',' is the decimal mark, '.' groups thousands; "84.5" (one dot, not 3
   // digits after it) is read as a decimal too.

@@ -44,6 +44,8 @@ struct FieldRule {
   // A label that must be found first; the field's label is searched only after it (on a
   // later line, or later on the same line). Empty: anywhere in the scope.
   std::string_view after = {};
+  // A label that ends the search: the field's label must come before it (when it is found).
+  std::string_view before = {};
 };
 
 // Where rules are searched: pages [first_page, last_page) by index.

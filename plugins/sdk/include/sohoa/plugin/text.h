@@ -54,6 +54,9 @@ struct LabelOptions {
   int after_page = -1;
   int after_line = -1;
   int after_word = -1;
+  // Only lines before this one (page index, line index) count; -1: to the end.
+  int before_page = -1;
+  int before_line = -1;
 };
 
 // The best match of `label` (words, compared folded) anywhere in the pages, or nothing. The
