@@ -80,7 +80,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", opts->json, "print the report as JSON on stdout");
   cmd->add_option("--preprocess", opts->preprocess,
                   "image clean-up before OCR: all (default), none, or a list of grey, rescale, "
-                  "background, orient, deskew, leaders, specks, blank");
+                  "background, orient, deskew, marks, leaders, specks, blank");
   cmd->add_option("paths", opts->paths,
                   "image, TIFF or PDF file = one dossier; folder of page images = one dossier; "
                   "folder of those = one dossier per entry")

@@ -42,6 +42,31 @@ TEST(Preprocess, TurnsAnUpsideDownPageUpright) {
   EXPECT_NE(recognise(p).find("Nguyễn Thị Thủy"), std::string::npos);
 }
 
+TEST(Preprocess, ErasesTableRulesAndScribblesButNotText) {
+  Image form = test::render_text(kForm);
+  const int w = pixGetWidth(form.get());
+  const int h = pixGetHeight(form.get());
+  Image page(pixAddBorderGeneral(form.get(), 0, 0, 0, 1200, 255));  // room below the text
+  // A table frame: a long horizontal rule and a vertical one, 4 px thick, black (cleared).
+  pixRenderLine(page.get(), 100, h + 100, w - 100, h + 100, 4, L_CLEAR_PIXELS);
+  pixRenderLine(page.get(), 1200, h + 50, 1200, h + 450, 4, L_CLEAR_PIXELS);
+  // A scribble: a zigzag stroke five text lines tall.
+  for (int k = 0; k < 6; ++k) {
+    pixRenderLine(page.get(), 300 + 60 * k, h + 600 + (k % 2) * 300, 360 + 60 * k,
+                  h + 600 + ((k + 1) % 2) * 300, 3, L_CLEAR_PIXELS);
+  }
+  const int before = dark_pixels(page.get());
+  PreparedPage without = preprocess(page.get(), 300, PreprocessConfig{});
+  PreprocessConfig keep;
+  keep.remove_marks = false;
+  PreparedPage with = preprocess(page.get(), 300, keep);
+  EXPECT_LT(dark_pixels(without.image.get()), dark_pixels(with.image.get()) - 5000);
+  EXPECT_GT(dark_pixels(without.image.get()), before / 3);  // the text is still there
+  const std::string text = recognise(without);
+  EXPECT_NE(text.find("Nguyễn Thị Thủy"), std::string::npos) << text;
+  EXPECT_EQ(text.find('|'), std::string::npos) << text;
+}
+
 TEST(Preprocess, LeavesAnUprightPageAsItIs) {
   Image page = test::render_text(kForm);
   PreparedPage p = preprocess(page.get(), 300, PreprocessConfig{});
