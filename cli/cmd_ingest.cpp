@@ -70,6 +70,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
     int jobs = 2;
     bool json = false;
     std::string preprocess = "all";
+    std::string languages = OcrConfig{}.languages;
     std::vector<std::string> paths;
   };
   auto opts = std::make_shared<Options>();
@@ -81,6 +82,9 @@ void register_ingest(CLI::App& app, int& exit_code) {
   cmd->add_option("--preprocess", opts->preprocess,
                   "image clean-up before OCR: all (default), none, or a list of grey, rescale, "
                   "background, orient, deskew, marks, leaders, specks, blank");
+  cmd->add_option("--lang", opts->languages,
+                  "Tesseract model(s): vie (default), Vietnamese (script model), vie+Vietnamese; "
+                  "measured in models/README.md");
   cmd->add_option("paths", opts->paths,
                   "image, TIFF or PDF file = one dossier; folder of page images = one dossier; "
                   "folder of those = one dossier per entry")
@@ -104,6 +108,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
       return;
     }
     options.preprocess = *steps;
+    options.ocr.languages = opts->languages;
     std::vector<std::filesystem::path> paths(opts->paths.begin(), opts->paths.end());
     DossierCallback on_dossier;
     if (!opts->json) on_dossier = print_outcome;
