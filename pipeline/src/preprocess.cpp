@@ -144,6 +144,25 @@ void erase_marks(PIX* grey, PIX* binary, int dpi) {
   pixSubtract(binary, binary, grown.get());
 }
 
+// Dots the size of a full stop with no other ink within 2.5 mm: toner specks and dust on
+// poor scans, which Tesseract reads as "*", "+", "°" and which confuse its layout of sparse
+// pages. Dots of text (i, diacritics, punctuation) sit next to letters and stay.
+void erase_isolated_dots(PIX* grey, PIX* binary, int dpi) {
+  const int max_dot = std::max(2, static_cast<int>(std::lround(0.035 * dpi)));  // ~10 px
+  const int reach = std::max(3, static_cast<int>(0.1 * dpi)) | 1;               // ~31 px, odd
+  Image dots(
+      pixSelectBySize(binary, max_dot, max_dot, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, nullptr));
+  if (!dots) return;
+  Image rest(pixSubtract(nullptr, binary, dots.get()));
+  Image near(pixDilateBrick(nullptr, rest.get(), 2 * reach + 1, 2 * reach + 1));
+  if (!rest || !near) return;
+  Image isolated(pixSubtract(nullptr, dots.get(), near.get()));
+  Image grown(pixDilateBrick(nullptr, isolated.get(), 3, 3));
+  if (!grown) return;
+  pixSetMasked(grey, grown.get(), 255);
+  pixSubtract(binary, binary, grown.get());
+}
+
 void erase(PIX* grey, PIX* binary, const Component& c, int pad) {
   BOX* box = boxCreate(c.x - pad, c.y - pad, c.w + 2 * pad, c.h + 2 * pad);
   pixSetInRectArbitrary(grey, box, 255);
@@ -267,6 +286,7 @@ PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config) {
       for (const Component& c : all) {
         if (c.w <= speck && c.h <= speck) erase(grey.get(), binary.get(), c, 0);
       }
+      erase_isolated_dots(grey.get(), binary.get(), out.dpi);
     }
     if (config.detect_blank) {
       out.blank = looks_blank(all, pixGetWidth(grey.get()), pixGetHeight(grey.get()), out.dpi);
