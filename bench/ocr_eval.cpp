@@ -1,10 +1,11 @@
 // sohoa-ocr-eval: OCR accuracy of archived dossiers against the sample generator's truth.
 //
-//   sohoa-ocr-eval --truth SET --records records.jsonl [--tesseract-dir DIR] [--json]
+//   sohoa-ocr-eval --truth SET --records records.jsonl [--tesseract-dir DIR]
+//                  [--peer NAME=DIR]... [--timings TSV] [--json] [--worst N]
 //
 // SET is a generated sample set (SET/truth/<name>.json, SET/<truth.path> the dossier);
 // records.jsonl is `sohoa export --format jsonl` of an archive that ingested those dossiers;
-// DIR/<name>/page-NNN.txt is the plain tesseract output of the same pages. Prints mean CER,
+// DIR/<name>/page-NNN.txt is another engine's text of the same pages. Prints mean CER,
 // WER and diacritics-blind CER per degradation level. Metric definitions: bench/README.md.
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "ocr_metrics.h"
+#include "ocr_report.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -49,21 +51,6 @@ struct RecordPage {
   int source_page = 1;
   std::string text;
   bool matched = false;
-};
-
-// Scores of one recognised page against its truth.
-struct PageScore {
-  bool missing = false;  // no recognised text for this truth page; scored as empty text
-  ErrorCount cer, wer, blind_cer, bag_wer;
-};
-
-struct PageResult {
-  std::string dossier;
-  int number = 0;
-  int level = 0;
-  std::string kind;
-  PageScore sohoa;
-  std::optional<PageScore> tesseract;
 };
 
 fs::path canonical_path(const fs::path& p) {
@@ -174,7 +161,7 @@ std::vector<PageSource> page_sources(const TruthDossier& d) {
 // For bench/ingest: one line per truth page, tab-separated: dossier name, truth page number,
 // how plain tesseract reads it ("image": OCR the file; "pdf": rasterise page N first;
 // "multipage": OCR the whole file, which yields its pages in order), file, page in file,
-// the dossier's path (what sohoa ingests).
+// the dossier's path (what sohoa ingests), its scan level.
 void list_pages(const std::vector<TruthDossier>& truth) {
   for (const TruthDossier& d : truth) {
     const std::vector<PageSource> sources = page_sources(d);
@@ -188,7 +175,7 @@ void list_pages(const std::vector<TruthDossier>& truth) {
     for (std::size_t i = 0; i < d.pages.size() && i < sources.size(); ++i) {
       std::cout << d.name << '\t' << d.pages[i].number << '\t' << how << '\t'
                 << sources[i].file.string() << '\t' << sources[i].page << '\t' << d.path.string()
-                << '\n';
+                << '\t' << d.level << '\n';
     }
   }
 }
@@ -222,97 +209,63 @@ PageScore score(const std::string& truth, const std::optional<std::string>& reco
   return s;
 }
 
-// Means of per-page rates over a group of pages.
-struct Summary {
-  int pages = 0;
-  int missing = 0;
-  double cer = 0, wer = 0, blind_cer = 0, bag_wer = 0;
-  ErrorCount total_chars;  // summed, for the micro-averaged CER in the JSON
-
-  void add(const PageScore& s) {
-    ++pages;
-    missing += s.missing ? 1 : 0;
-    cer += s.cer.rate();
-    wer += s.wer.rate();
-    blind_cer += s.blind_cer.rate();
-    bag_wer += s.bag_wer.rate();
-    total_chars.edits += s.cer.edits;
-    total_chars.reference_length += s.cer.reference_length;
-  }
-  double mean(double sum) const { return pages == 0 ? 0 : sum / pages; }
-  json to_json() const {
-    return {{"pages", pages},
-            {"missing_pages", missing},
-            {"cer", mean(cer)},
-            {"wer", mean(wer)},
-            {"blind_cer", mean(blind_cer)},
-            {"order_free_wer", mean(bag_wer)},
-            {"pooled_cer", total_chars.rate()}};
-  }
-};
-
-// The generator's degradation levels.
-std::string level_name(int level) {
-  switch (level) {
-    case 0:
-      return "clean";
-    case 1:
-      return "office scan";
-    case 2:
-      return "poor backlog";
-    default:
-      return "level " + std::to_string(level);
-  }
+std::optional<std::string> peer_text(const fs::path& dir, const std::string& dossier, int page) {
+  char file[32];
+  std::snprintf(file, sizeof file, "page-%03d.txt", page);
+  const fs::path out = dir / dossier / file;
+  if (!fs::exists(out)) return std::nullopt;
+  return read_file(out);
 }
 
-std::string percent(double rate) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%5.1f%%", rate * 100);
-  return buf;
+using Records = std::map<fs::path, std::vector<RecordPage>>;
+
+Records read_records(const std::string& path) {
+  if (path == "-") return load_records(std::cin);
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return load_records(in);
 }
 
-std::string row(const Summary& s) {
-  return percent(s.mean(s.cer)) + " " + percent(s.mean(s.wer)) + " " +
-         percent(s.mean(s.blind_cer)) + " " + percent(s.mean(s.bag_wer));
+// The text of the record page that came from `source`, marking it matched.
+std::optional<std::string> record_text(Records& records, const PageSource& source) {
+  std::optional<std::string> text;
+  auto it = records.find(source.file);
+  if (it == records.end()) return text;
+  for (RecordPage& rp : it->second) {
+    if (rp.source_page != source.page) continue;
+    if (!text) text = rp.text;
+    rp.matched = true;
+  }
+  return text;
 }
 
-int run(const fs::path& set, const std::string& records_path,
-        const std::optional<fs::path>& tesseract_dir, bool as_json, bool per_page, int worst) {
+int run(const fs::path& set, const std::string& records_path, const std::vector<Peer>& peers,
+        const ReportOptions& options) {
   const std::vector<TruthDossier> truth = load_truth(set);
-  std::map<fs::path, std::vector<RecordPage>> records;
-  if (records_path == "-") {
-    records = load_records(std::cin);
-  } else {
-    std::ifstream in(records_path);
-    if (!in) throw std::runtime_error("cannot read " + records_path);
-    records = load_records(in);
+  Records records = read_records(records_path);
+  // Peers given as another archive's records (a file) rather than a folder of texts.
+  std::map<std::size_t, Records> peer_records;
+  for (std::size_t k = 0; k < peers.size(); ++k) {
+    if (!fs::is_directory(peers[k].dir)) peer_records[k] = read_records(peers[k].dir.string());
   }
 
-  std::vector<PageResult> results;
+  std::vector<ScoredPage> results;
   for (const TruthDossier& d : truth) {
     const std::vector<PageSource> sources = page_sources(d);
     for (std::size_t i = 0; i < d.pages.size(); ++i) {
       const TruthPage& tp = d.pages[i];
-      PageResult r{d.name, tp.number, d.level, tp.kind, {}, std::nullopt};
-      std::optional<std::string> recognised;
-      if (i < sources.size()) {
-        auto it = records.find(sources[i].file);
-        if (it != records.end()) {
-          for (RecordPage& rp : it->second) {
-            if (rp.source_page != sources[i].page) continue;
-            if (!recognised) recognised = rp.text;
-            rp.matched = true;
-          }
-        }
-      }
-      r.sohoa = score(tp.text, recognised);
-      if (tesseract_dir) {
-        char file[32];
-        std::snprintf(file, sizeof file, "page-%03d.txt", tp.number);
-        const fs::path out = *tesseract_dir / d.name / file;
+      ScoredPage r{d.name, tp.number, d.level, tp.kind, {}};
+      const bool has_source = i < sources.size();
+      r.scores.push_back(
+          score(tp.text, has_source ? record_text(records, sources[i]) : std::nullopt));
+      for (std::size_t k = 0; k < peers.size(); ++k) {
         std::optional<std::string> text;
-        if (fs::exists(out)) text = read_file(out);
-        r.tesseract = score(tp.text, text);
+        if (!peer_records.count(k)) {
+          text = peer_text(peers[k].dir, d.name, tp.number);
+        } else if (has_source) {
+          text = record_text(peer_records[k], sources[i]);
+        }
+        r.scores.push_back(score(tp.text, text));
       }
       results.push_back(std::move(r));
     }
@@ -328,94 +281,9 @@ int run(const fs::path& set, const std::string& records_path,
       }
     }
   }
-
-  std::map<int, Summary> sohoa_by_level, tess_by_level;
-  Summary sohoa_all, tess_all;
-  for (const PageResult& r : results) {
-    sohoa_by_level[r.level].add(r.sohoa);
-    sohoa_all.add(r.sohoa);
-    if (r.tesseract) {
-      tess_by_level[r.level].add(*r.tesseract);
-      tess_all.add(*r.tesseract);
-    }
-  }
-
-  if (as_json) {
-    json out;
-    out["truth_dossiers"] = truth.size();
-    out["unmatched_record_pages"] = unmatched;
-    json levels = json::array();
-    for (const auto& [level, s] : sohoa_by_level) {
-      json l = {{"level", level}, {"name", level_name(level)}};
-      l["sohoa"] = s.to_json();
-      if (tesseract_dir) l["tesseract"] = tess_by_level[level].to_json();
-      levels.push_back(l);
-    }
-    out["levels"] = levels;
-    out["overall"]["sohoa"] = sohoa_all.to_json();
-    if (tesseract_dir) out["overall"]["tesseract"] = tess_all.to_json();
-    if (per_page) {
-      json pages = json::array();
-      auto page_json = [](const PageScore& s) {
-        return json{{"missing", s.missing},
-                    {"cer", s.cer.rate()},
-                    {"wer", s.wer.rate()},
-                    {"blind_cer", s.blind_cer.rate()},
-                    {"order_free_wer", s.bag_wer.rate()},
-                    {"truth_chars", s.cer.reference_length}};
-      };
-      for (const PageResult& r : results) {
-        json p = {{"dossier", r.dossier}, {"page", r.number}, {"level", r.level}, {"kind", r.kind}};
-        p["sohoa"] = page_json(r.sohoa);
-        if (r.tesseract) p["tesseract"] = page_json(*r.tesseract);
-        pages.push_back(p);
-      }
-      out["pages"] = pages;
-    }
-    std::cout << out.dump(2) << "\n";
-    return 0;
-  }
-
-  const char* head = "   CER    WER   bCER   oWER";
-  std::printf("OCR accuracy, mean of per-page rates (definitions: bench/README.md)\n");
-  std::printf("%-16s %5s | %-27s", "", "", "sohoa ingest");
-  if (tesseract_dir) std::printf(" | %s", "plain tesseract");
-  std::printf("\n%-16s %5s | %s", "level", "pages", head);
-  if (tesseract_dir) std::printf(" | %s", head);
-  std::printf("\n");
-  auto print_row = [&](const std::string& label, const Summary& s, const Summary* t) {
-    std::printf("%-16s %5d | %s", label.c_str(), s.pages, row(s).c_str());
-    if (t) std::printf(" | %s", row(*t).c_str());
-    std::printf("\n");
-  };
-  for (const auto& [level, s] : sohoa_by_level) {
-    print_row(std::to_string(level) + " " + level_name(level), s,
-              tesseract_dir ? &tess_by_level[level] : nullptr);
-  }
-  print_row("all", sohoa_all, tesseract_dir ? &tess_all : nullptr);
-  std::printf("truth pages without recognised text: sohoa %d", sohoa_all.missing);
-  if (tesseract_dir) std::printf(", tesseract %d", tess_all.missing);
-  std::printf("; record pages matching no truth page: %d\n", unmatched);
-  std::printf(
-      "bCER: diacritics-blind CER; oWER: order-free WER (a WER far above it means "
-      "words in the wrong order)\n");
-
-  if (worst > 0) {
-    std::vector<const PageResult*> order;
-    for (const PageResult& r : results) order.push_back(&r);
-    std::stable_sort(order.begin(), order.end(), [](const PageResult* a, const PageResult* b) {
-      return a->sohoa.cer.rate() > b->sohoa.cer.rate();
-    });
-    std::printf("\nworst pages by sohoa CER (sohoa CER / WER / order-free WER; tesseract CER):\n");
-    for (int i = 0; i < worst && i < static_cast<int>(order.size()); ++i) {
-      const PageResult& r = *order[i];
-      std::printf("  %-28s p%-3d %-14s %s %s %s%s", r.dossier.c_str(), r.number, r.kind.c_str(),
-                  percent(r.sohoa.cer.rate()).c_str(), percent(r.sohoa.wer.rate()).c_str(),
-                  percent(r.sohoa.bag_wer.rate()).c_str(), r.sohoa.missing ? " MISSING" : "");
-      if (r.tesseract) std::printf("; %s", percent(r.tesseract->cer.rate()).c_str());
-      std::printf("\n");
-    }
-  }
+  std::vector<std::string> engines = {options.sohoa_label};
+  for (const Peer& p : peers) engines.push_back(p.name);
+  print_report(results, engines, unmatched, truth.size(), options);
   return 0;
 }
 
@@ -427,9 +295,9 @@ int main(int argc, char** argv) {
   std::string truth;
   std::string records;
   std::string tesseract_dir;
-  bool as_json = false;
-  bool per_page = false;
-  int worst = 0;
+  std::vector<std::string> peer_specs;
+  std::string timings;
+  sohoa::bench::ReportOptions options;
   app.add_option("--truth", truth, "generated sample set (holds truth/ and dossiers/)")
       ->required()
       ->check(CLI::ExistingDirectory);
@@ -438,28 +306,49 @@ int main(int argc, char** argv) {
       app.add_option("--records", records, "`sohoa export --format jsonl` output, - for stdin");
   app.add_flag("--list-pages", list,
                "print each truth page's source instead: name, number, image|pdf|multipage, "
-               "file, page in file, dossier path (tab-separated; used by bench/ingest)")
+               "file, page in file, dossier path, level (tab-separated; used by bench/ingest and "
+               "bench/ocr)")
       ->excludes(records_opt);
   app.add_option("--tesseract-dir", tesseract_dir,
-                 "plain tesseract output: DIR/<name>/page-NNN.txt")
+                 "plain tesseract output: DIR/<name>/page-NNN.txt (the peer 'plain tesseract')")
       ->check(CLI::ExistingDirectory);
-  app.add_flag("--json", as_json, "print a JSON summary instead of the table");
-  app.add_flag("--per-page", per_page, "with --json: add every page's scores");
-  app.add_option("--worst", worst, "also list the N pages with the highest sohoa CER")
+  app.add_option("--peer", peer_specs,
+                 "NAME=DIR: another engine's output, DIR/<name>/page-NNN.txt; or NAME=FILE: "
+                 "another sohoa archive's records JSONL (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--sohoa-label", options.sohoa_label, "name of the sohoa column");
+  app.add_option("--timings", timings,
+                 "TSV of the runs (engine, level, wall seconds, peak RSS KiB): adds speed, "
+                 "memory and sohoa/peer ratios to the table")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--json", options.json, "print a JSON summary instead of the table");
+  app.add_flag("--per-page", options.per_page, "with --json: add every page's scores");
+  app.add_option("--worst", options.worst, "also list the N pages with the highest sohoa CER")
       ->check(CLI::NonNegativeNumber);
   CLI11_PARSE(app, argc, argv);
   if (!list && records.empty()) {
     std::cerr << "sohoa-ocr-eval: --records or --list-pages is required\n";
     return 2;
   }
+  std::vector<sohoa::bench::Peer> peers;
+  if (!tesseract_dir.empty()) peers.push_back({"plain tesseract", tesseract_dir});
+  for (const std::string& spec : peer_specs) {
+    const std::size_t eq = spec.rfind('=');  // names may hold '=', folders should not
+    if (eq == std::string::npos || eq == 0 || !fs::exists(spec.substr(eq + 1))) {
+      std::cerr << "sohoa-ocr-eval: --peer " << spec
+                << ": expected NAME=DIR (texts) or NAME=FILE (records JSONL)\n";
+      return 2;
+    }
+    peers.push_back({spec.substr(0, eq), spec.substr(eq + 1)});
+  }
   try {
     if (list) {
       sohoa::bench::list_pages(sohoa::bench::load_truth(truth));
       return 0;
     }
-    std::optional<fs::path> tess;
-    if (!tesseract_dir.empty()) tess = tesseract_dir;
-    return sohoa::bench::run(truth, records, tess, as_json, per_page, worst);
+    if (!timings.empty()) options.timings = sohoa::bench::read_timings(timings);
+    return sohoa::bench::run(truth, records, peers, options);
   } catch (const std::exception& e) {
     std::cerr << "sohoa-ocr-eval: " << e.what() << "\n";
     return 1;

@@ -75,6 +75,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
     std::string preprocess = "all";
     std::vector<std::string> plugin_folders;
     double wait = 10;
+    std::string languages = OcrConfig{}.languages;
     std::vector<std::string> paths;
   };
   auto opts = std::make_shared<Options>();
@@ -86,8 +87,11 @@ void register_ingest(CLI::App& app, int& exit_code) {
   add_wait_option(*cmd, opts->wait);
   cmd->add_option("--preprocess", opts->preprocess,
                   "image clean-up before OCR: all (default), none, or a list of grey, rescale, "
-                  "background, orient, deskew, leaders, specks, blank");
+                  "background, orient, deskew, marks, leaders, specks, blank");
   add_plugins_option(*cmd, opts->plugin_folders);
+  cmd->add_option("--lang", opts->languages,
+                  "Tesseract model(s): vie (default), Vietnamese (script model), vie+Vietnamese; "
+                  "measured in models/README.md");
   cmd->add_option("paths", opts->paths,
                   "image, TIFF or PDF file = one dossier; folder of page images = one dossier; "
                   "folder of those = one dossier per entry")
@@ -119,6 +123,7 @@ void register_ingest(CLI::App& app, int& exit_code) {
     options.preprocess = *steps;
     PluginSet plugins = load_plugins(opts->plugin_folders, true);
     options.plugins = &plugins;
+    options.ocr.languages = opts->languages;
     std::vector<std::filesystem::path> paths(opts->paths.begin(), opts->paths.end());
     DossierCallback on_dossier;
     if (!opts->json) on_dossier = print_outcome;

@@ -60,21 +60,24 @@ void print_plugins(const PluginSet& set) {
 std::vector<std::string> run_golden(PluginSet& set, const std::filesystem::path& file) {
   std::ifstream in(file);
   nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded() || !j.contains("expected")) return {"not a golden file (JSON with expected)"};
+  if (j.is_discarded() || !j.contains("expected"))
+    return {"not a golden file (JSON with expected)"};
   Result<Dossier> d = record_from_json(j);
   if (!d) return {d.error().message};
   set.classify_and_extract(*d);
   std::vector<std::string> diffs;
   const nlohmann::json& expected = j.at("expected");
   const std::string procedure = expected.value("procedure", "unknown");
-  if (d->procedure != procedure) diffs.push_back("procedure: want " + procedure + ", got " + d->procedure);
+  if (d->procedure != procedure)
+    diffs.push_back("procedure: want " + procedure + ", got " + d->procedure);
   const nlohmann::json fields = expected.value("fields", nlohmann::json::object());
   for (const auto& [key, value] : fields.items()) {
     auto it = d->fields.find(key);
     if (it == d->fields.end()) {
       diffs.push_back(key + ": want [" + value.get<std::string>() + "], missing");
     } else if (it->second.value != value.get<std::string>()) {
-      diffs.push_back(key + ": want [" + value.get<std::string>() + "], got [" + it->second.value + "]");
+      diffs.push_back(key + ": want [" + value.get<std::string>() + "], got [" + it->second.value +
+                      "]");
     }
   }
   for (const auto& [key, field] : d->fields) {

@@ -118,7 +118,8 @@ PageResult recognise_page(OcrEngine& engine, const SourceFile& file, int source_
   page.blank = prepared.blank;
   if (page.blank) return page;  // kept in the dossier, not OCRed
   Result<OcrPage> ocr = engine.recognize(pix, prepared.dpi);
-  if (ocr && preprocess_config.orient && ocr->mean_confidence < kRetryTurnedBelowConfidence) {
+  if (ocr && !ocr->timed_out && preprocess_config.orient &&
+      ocr->mean_confidence < kRetryTurnedBelowConfidence) {
     // The shape-based orientation guess can miss on sparse or noisy pages: a page read with
     // low confidence is read once more turned over, and the better reading kept.
     Image turned(pixRotate180(nullptr, pix));

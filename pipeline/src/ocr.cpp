@@ -52,11 +52,14 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   tesseract::ETEXT_DESC monitor;
   monitor.set_deadline_msecs(impl_->config.page_timeout_ms);
   OcrPage out;
-  if (api.Recognize(&monitor) != 0) {
+  // Past the deadline Tesseract stops and returns an error; the page keeps the words read so
+  // far (often none) and is flagged, so that one runaway page never fails its dossier.
+  const bool failed = api.Recognize(&monitor) != 0;
+  out.timed_out = monitor.deadline_exceeded();
+  if (failed && !out.timed_out) {
     api.Clear();
     return make_error(ErrorCode::kOcr, "Tesseract could not recognise the page");
   }
-  out.timed_out = monitor.deadline_exceeded();
 
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   int line = -1;

@@ -95,6 +95,74 @@ std::vector<Component> leader_dots(const std::vector<Component>& all, int dpi) {
   return leaders;
 }
 
+struct PixaDeleter {
+  void operator()(PIXA* p) const { pixaDestroy(&p); }
+};
+
+// Marks that are not text: table rules and underlines (long straight runs of ink) and
+// signature scribbles (connected strokes far larger than a glyph, covering little of their
+// box). Tesseract reads rules as "|" and "_", and scribbles as junk words; worse, a scribble
+// touching a text line makes it misread that line. Erased from both images.
+void erase_marks(PIX* grey, PIX* binary, int dpi) {
+  const int hline = std::max(20, static_cast<int>(0.8 * dpi));  // 2 cm: no glyph is as wide
+  const int vline = std::max(10, static_cast<int>(0.4 * dpi));  // 1 cm: no glyph is as tall
+  Image mask(pixOpenBrick(nullptr, binary, hline, 1));
+  Image vertical(pixOpenBrick(nullptr, binary, 1, vline));
+  if (!mask || !vertical) return;
+  pixOr(mask.get(), mask.get(), vertical.get());
+
+  PIXA* raw_pixa = nullptr;
+  Image without_rules(pixSubtract(nullptr, binary, mask.get()));
+  Boxes boxes(pixConnComp(without_rules.get(), &raw_pixa, 8));
+  std::unique_ptr<PIXA, PixaDeleter> pixa(raw_pixa);
+  if (boxes && pixa) {
+    const int n = boxaGetCount(boxes.get());
+    std::vector<int> heights;
+    for (int i = 0; i < n; ++i) {
+      int x, y, w, h;
+      boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+      if (h >= 0.04 * dpi && h <= 0.3 * dpi) heights.push_back(h);
+    }
+    if (!heights.empty()) {
+      std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+      const int glyph = heights[heights.size() / 2];
+      for (int i = 0; i < n; ++i) {
+        int x, y, w, h;
+        boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+        if (h <= 3 * glyph && w <= 8 * glyph) continue;
+        Image piece(pixaGetPix(pixa.get(), i, L_CLONE));
+        l_int32 ink = 0;
+        pixCountPixels(piece.get(), &ink, nullptr);
+        if (ink * 100L >= 12L * w * h) continue;  // dense: a blot, a photo, merged glyphs
+        pixRasterop(mask.get(), x, y, w, h, PIX_SRC | PIX_DST, piece.get(), 0, 0);
+      }
+    }
+  }
+  Image grown(pixDilateBrick(nullptr, mask.get(), 5, 5));  // the anti-aliased edges too
+  if (!grown) return;
+  pixSetMasked(grey, grown.get(), 255);
+  pixSubtract(binary, binary, grown.get());
+}
+
+// Dots the size of a full stop with no other ink within 2.5 mm: toner specks and dust on
+// poor scans, which Tesseract reads as "*", "+", "°" and which confuse its layout of sparse
+// pages. Dots of text (i, diacritics, punctuation) sit next to letters and stay.
+void erase_isolated_dots(PIX* grey, PIX* binary, int dpi) {
+  const int max_dot = std::max(2, static_cast<int>(std::lround(0.035 * dpi)));  // ~10 px
+  const int reach = std::max(3, static_cast<int>(0.1 * dpi)) | 1;               // ~31 px, odd
+  Image dots(
+      pixSelectBySize(binary, max_dot, max_dot, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, nullptr));
+  if (!dots) return;
+  Image rest(pixSubtract(nullptr, binary, dots.get()));
+  Image near(pixDilateBrick(nullptr, rest.get(), 2 * reach + 1, 2 * reach + 1));
+  if (!rest || !near) return;
+  Image isolated(pixSubtract(nullptr, dots.get(), near.get()));
+  Image grown(pixDilateBrick(nullptr, isolated.get(), 3, 3));
+  if (!grown) return;
+  pixSetMasked(grey, grown.get(), 255);
+  pixSubtract(binary, binary, grown.get());
+}
+
 void erase(PIX* grey, PIX* binary, const Component& c, int pad) {
   BOX* box = boxCreate(c.x - pad, c.y - pad, c.w + 2 * pad, c.h + 2 * pad);
   pixSetInRectArbitrary(grey, box, 255);
@@ -125,7 +193,7 @@ bool looks_blank(const std::vector<Component>& all, int width, int height, int d
 PreprocessConfig PreprocessConfig::none() {
   PreprocessConfig c;
   c.suppress_red = c.rescale = c.normalize_background = c.orient = c.deskew = false;
-  c.remove_leaders = c.remove_specks = c.detect_blank = false;
+  c.remove_marks = c.remove_leaders = c.remove_specks = c.detect_blank = false;
   return c;
 }
 
@@ -142,14 +210,15 @@ Result<PreprocessConfig> parse_preprocess_steps(std::string_view steps) {
                  : step == "background" ? &c.normalize_background
                  : step == "orient"     ? &c.orient
                  : step == "deskew"     ? &c.deskew
+                 : step == "marks"      ? &c.remove_marks
                  : step == "leaders"    ? &c.remove_leaders
                  : step == "specks"     ? &c.remove_specks
                  : step == "blank"      ? &c.detect_blank
                                         : nullptr;
     if (flag == nullptr) {
       return make_error(ErrorCode::kUsage, "unknown preprocessing step '" + std::string(step) + "'",
-                        "steps are grey, rescale, background, orient, deskew, leaders, specks, "
-                        "blank; or all, none");
+                        "steps are grey, rescale, background, orient, deskew, marks, leaders, "
+                        "specks, blank; or all, none");
     }
     *flag = true;
     start = comma + 1;
@@ -206,6 +275,7 @@ PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config) {
       }
     }
   }
+  if (config.remove_marks) erase_marks(grey.get(), binary.get(), out.dpi);
   if (config.remove_leaders || config.remove_specks || config.detect_blank) {
     const std::vector<Component> all = components(binary.get());
     if (config.remove_leaders) {
@@ -216,6 +286,7 @@ PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config) {
       for (const Component& c : all) {
         if (c.w <= speck && c.h <= speck) erase(grey.get(), binary.get(), c, 0);
       }
+      erase_isolated_dots(grey.get(), binary.get(), out.dpi);
     }
     if (config.detect_blank) {
       out.blank = looks_blank(all, pixGetWidth(grey.get()), pixGetHeight(grey.get()), out.dpi);

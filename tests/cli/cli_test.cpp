@@ -10,6 +10,7 @@
 
 #include "sohoa/archive/text.h"
 #include "test_support.h"
+#include "xml_check.h"
 
 namespace sohoa {
 namespace {
@@ -126,6 +127,37 @@ TEST_F(CliTest, ShowJsonPrintsTheSameRecordAsExport) {
   CommandRun r = sohoa({"show", "--archive", archive_, "--json", rec["id"].get<std::string>()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(json::parse(r.out), rec);
+}
+
+TEST_F(CliTest, ShowAltoAndHocrExportTheStoredWordBoxes) {
+  const std::map<fs::path, json> records = records_by_origin();
+  ASSERT_FALSE(records.empty());
+  const json& rec = std::prev(records.end())->second;
+  ASSERT_GE(rec["pages"].size(), 2u);
+  const std::string id = rec["id"];
+  for (const char* format : {"--alto", "--hocr"}) {
+    CommandRun r = sohoa({"show", "--archive", archive_, format, "--page", "2", id});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const test::ParsedXml xml =
+        std::string(format) == "--alto" ? test::parse_alto(r.out) : test::parse_hocr(r.out);
+    ASSERT_TRUE(xml.well_formed) << format << ": " << xml.error;
+    EXPECT_EQ(xml.pages, 1);
+    const json& words = rec["pages"][1]["words"];
+    ASSERT_EQ(xml.words.size(), words.size()) << format;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      EXPECT_EQ(xml.words[i].text, words[i]["text"]);
+      const json box = {xml.words[i].bbox[0], xml.words[i].bbox[1], xml.words[i].bbox[2],
+                        xml.words[i].bbox[3]};
+      EXPECT_EQ(box, words[i]["bbox"]) << format << " word " << i;
+    }
+  }
+  CommandRun all = sohoa({"show", "--archive", archive_, "--alto", id});
+  ASSERT_EQ(all.exit_code, 0);
+  EXPECT_EQ(test::parse_alto(all.out).pages, static_cast<int>(rec["pages"].size()));
+  CommandRun missing = sohoa({"show", "--archive", archive_, "--alto", "--page", "99", id});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no page 99"), std::string::npos) << missing.err;
+  EXPECT_EQ(sohoa({"show", "--archive", archive_, "--page", "1", id}).exit_code, 2);
 }
 
 TEST_F(CliTest, NamesTypedWithoutDiacriticsFindTheirDossier) {

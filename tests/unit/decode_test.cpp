@@ -87,6 +87,21 @@ TEST_F(DecodeTest, ATruncatedPngIsAClearErrorNamingTheFile) {
   EXPECT_NE(p.error().message.find("truncated.png"), std::string::npos);
 }
 
+TEST_F(DecodeTest, AnImageOverTheMegapixelLimitIsRefusedNamingTheFile) {
+  // 13000 x 12000 = 156 megapixels; white and 1 bit deep, so the file stays small.
+  Image huge(pixCreate(13000, 12000, 1));
+  ASSERT_TRUE(huge);
+  const fs::path file = dir_ / "huge-scan.png";
+  ASSERT_EQ(pixWrite(file.c_str(), huge.get(), IFF_PNG), 0);
+  huge.reset();
+  Result<DecodedPage> p = decode_page(file, sniff_input(file), 1);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(p.error().message.find("huge-scan.png"), std::string::npos) << p.error().message;
+  EXPECT_NE(p.error().message.find("156 megapixels"), std::string::npos) << p.error().message;
+  EXPECT_NE(p.error().message.find("limit of 150"), std::string::npos) << p.error().message;
+}
+
 TEST_F(DecodeTest, AnEmptyPdfIsAClearError) {
   const fs::path empty = dir_ / "empty.pdf";
   test::write_file(empty, "");

@@ -76,6 +76,50 @@ TEST(ArrangeReadingOrder, LeavesOrdinaryTextAlone) {
   EXPECT_EQ(words_to_text(words), "Toi cam doan noi dung de nghi dang ky\nla dung su that");
 }
 
+TEST(ArrangeReadingOrder, KeepsALineUnderABlockWithThatBlock) {
+  // A letter's header: the issuing body with its number and subject under it (one side only),
+  // the motto and the date on the right; then body text across the page.
+  std::vector<Word> words;
+  add_line(words, 0, join(centred("UY BAN NHAN DAN", 440), centred("CONG HOA XA HOI", 1250)));
+  add_line(words, 1, join(centred("QUAN BAC TU LIEM", 440), centred("Doc lap Tu do", 1250)));
+  add_line(words, 2, join(centred("So: 123/UBND", 440), centred("ngay 01 thang 7", 1250)));
+  add_line(words, 3, centred("V/v so hoa ho so", 440));
+  add_line(words, 4, phrase("Kinh gui: Uy ban nhan dan cac phuong thuoc quan", 300));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words),
+            "UY BAN NHAN DAN\nQUAN BAC TU LIEM\nSo: 123/UBND\nV/v so hoa ho so\n"
+            "CONG HOA XA HOI\nDoc lap Tu do\nngay 01 thang 7\n"
+            "Kinh gui: Uy ban nhan dan cac phuong thuoc quan");
+}
+
+TEST(ArrangeReadingOrder, SplitsALineWhereTheGutterBelowRuns) {
+  // Tesseract read the first header line as one: the gap between the blocks is barely wider
+  // than a space there, but it lies where the next line's gutter is.
+  std::vector<Word> words;
+  add_line(words, 0, join(phrase("UBND QUAN BAC TU LIEM", 100), phrase("CONG HOA XA HOI", 555)));
+  add_line(words, 1,
+           join(centred("PHUONG XUAN TAO", 310), centred("Doc lap Tu do Hanh phuc", 800)));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words),
+            "UBND QUAN BAC TU LIEM\nPHUONG XUAN TAO\nCONG HOA XA HOI\nDoc lap Tu do Hanh phuc");
+}
+
+TEST(ArrangeReadingOrder, ReadsATableRowWithItsWrappedCellsWhole) {
+  std::vector<Word> words;
+  add_line(words, 0, join(join(phrase("Dan toc", 100), phrase("Kinh", 600)), phrase("Kinh", 1200)));
+  add_line(words, 1,
+           join(join(phrase("Noi cu tru", 100), phrase("So 12 ngo 5,", 600)),
+                phrase("Thon Dong,", 1200)));
+  add_line(words, 2, join(phrase("phuong Xuan Tao", 600), phrase("xa Tay Tuu", 1200)));
+  add_line(words, 3, phrase("quan Bac Tu Liem", 600));
+  add_line(words, 4, join(join(phrase("Lan thu", 100), phrase("Mot", 600)), phrase("Hai", 1200)));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words),
+            "Dan toc Kinh Kinh\n"
+            "Noi cu tru So 12 ngo 5, phuong Xuan Tao quan Bac Tu Liem Thon Dong, xa Tay Tuu\n"
+            "Lan thu Mot Hai");
+}
+
 TEST(DropNoiseWords, RemovesRulesAndScribblesButKeepsDashesInText) {
   std::vector<Word> words;
   add_line(words, 0, phrase("Doc lap - Tu do", 200));

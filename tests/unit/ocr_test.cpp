@@ -52,6 +52,19 @@ TEST(OcrEngine, ABlankPageGivesNoWords) {
   EXPECT_EQ(r->mean_confidence, 0);
 }
 
+TEST(OcrEngine, APageOverItsTimeLimitIsCutShortAndSaysSo) {
+  OcrConfig config;
+  config.page_timeout_ms = 1;
+  Result<OcrEngine> engine = OcrEngine::create(config);
+  ASSERT_TRUE(engine.ok());
+  Image page =
+      test::render_text({"Căn cứ Nghị quyết số 12-NQ/TW về việc cải cách thủ tục",
+                         "hành chính; thực hiện Công văn số 567/BTP-HTQTCT ngày 05/3/2020"});
+  Result<OcrPage> r = engine->recognize(page.get(), 300);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->timed_out);
+}
+
 TEST(OcrEngine, MissingLanguageDataIsAClearError) {
   OcrConfig config;
   config.languages = "xyz_no_such_language";

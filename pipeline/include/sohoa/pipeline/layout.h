@@ -19,12 +19,15 @@ namespace sohoa {
 // specks: "_", "—", "|") and very tall, low-confidence "words" (signature scribbles, seals).
 void drop_noise_words(std::vector<Word>& words);
 
-// Reorders `words` (with Tesseract's line numbers, in its order) so that runs of up to
-// kMaxSideBySideLines consecutive lines split by one wide gutter are read left block first,
-// then right block; each side becomes its own line. Renumbers `Word::line` from 0.
+// Reorders `words` (with Tesseract's line numbers) into reading order. Lines are split at
+// gutters and regrouped into rows by height, top to bottom; then
+//   - a table (rows whose cells start at the same three or more column edges) is read row by
+//     row, each cell whole, a wrapped cell's continuation lines joined to it;
+//   - two blocks side by side (header: issuing body | national motto; recipients | signature;
+//     two signatures), at least one of them centred text, are read left block, then right;
+//   - any other row is read left to right.
+// Renumbers `Word::line` from 0 in the new order.
 void arrange_reading_order(std::vector<Word>& words, int page_width);
-
-inline constexpr std::size_t kMaxSideBySideLines = 6;
 
 // The text of words in order: words of a line joined by spaces, lines by '\n'.
 std::string words_to_text(const std::vector<Word>& words);

@@ -7,6 +7,8 @@
 //   background  uneven light and yellowed paper are flattened to white, faded toner darkened
 //   orient      0/90/180/270 from the shapes of ascenders and descenders (Leptonica)
 //   deskew      skew angle from the text lines; pages are rotated straight
+//   marks       table rules, underlines and signature scribbles are erased: Tesseract reads
+//               rules as "|" and scribbles as junk, and misreads text lines they touch
 //   leaders     dotted leaders ("..........") after form labels are erased: Tesseract reads
 //               them as strings of junk characters
 //   specks      dust and noise smaller than any glyph is erased
@@ -31,6 +33,7 @@ struct PreprocessConfig {
   bool normalize_background = true;
   bool orient = true;
   bool deskew = true;
+  bool remove_marks = true;
   bool remove_leaders = true;
   bool remove_specks = true;
   bool detect_blank = true;
@@ -48,7 +51,7 @@ struct PreparedPage {
 };
 
 // "all", "none", or a comma-separated list of the steps to run (grey, rescale, background,
-// orient, deskew, leaders, specks, blank). Errors: kUsage naming the unknown step.
+// orient, deskew, marks, leaders, specks, blank). Errors: kUsage naming the unknown step.
 Result<PreprocessConfig> parse_preprocess_steps(std::string_view steps);
 
 // `image` is a decoded page of any depth; `dpi` its resolution.
