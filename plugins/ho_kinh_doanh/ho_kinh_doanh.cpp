@@ -38,13 +38,7 @@ class BusinessHousehold final : public Extractor {
     if (auto signed_date = read_place_date(dossier, "signed_date", scope)) {
       fields.push_back(*signed_date);
     }
-    FieldValue* id = find_field(fields, "owner_id_number");
-    const FieldValue* born = find_field(fields, "owner_birth_date");
-    if (id != nullptr && born != nullptr) {
-      if (auto problem = check_cccd(id->value, std::stoi(born->value.substr(0, 4)))) {
-        flag_for_review(id, *problem);
-      }
-    }
+    check_id_against_birth(fields, "owner_id_number", "owner_birth_date");
     return fields;
   }
 

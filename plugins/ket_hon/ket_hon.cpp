@@ -122,15 +122,8 @@ class MarriageRegistration final : public Extractor {
   }
 
   static void check_ids(std::vector<FieldValue>& fields) {
-    for (auto [id_key, birth_key] : {std::pair{"wife_id_number", "wife_birth_date"},
-                                     std::pair{"husband_id_number", "husband_birth_date"}}) {
-      FieldValue* id = find_field(fields, id_key);
-      const FieldValue* birth = find_field(fields, birth_key);
-      if (id == nullptr || birth == nullptr) continue;
-      if (auto problem = check_cccd(id->value, std::stoi(birth->value.substr(0, 4)))) {
-        flag_for_review(id, *problem);
-      }
-    }
+    check_id_against_birth(fields, "wife_id_number", "wife_birth_date");
+    check_id_against_birth(fields, "husband_id_number", "husband_birth_date");
   }
 };
 

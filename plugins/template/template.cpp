@@ -49,13 +49,7 @@ class ExampleForm final : public Extractor {
       fields.push_back(*signed_date);
     }
     // 5. Validate what can be validated; doubt goes to a person, never a guess.
-    FieldValue* id = find_field(fields, "applicant_id_number");
-    const FieldValue* born = find_field(fields, "applicant_birth_date");
-    if (id != nullptr && born != nullptr) {
-      if (auto problem = check_cccd(id->value, std::stoi(born->value.substr(0, 4)))) {
-        flag_for_review(id, *problem);
-      }
-    }
+    check_id_against_birth(fields, "applicant_id_number", "applicant_birth_date");
     return fields;
   }
 

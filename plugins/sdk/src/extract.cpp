@@ -472,6 +472,17 @@ void flag_for_review(FieldValue* field, const std::string& reason) {
   if (field->review_reason.empty()) field->review_reason = reason;
 }
 
+void check_id_against_birth(std::vector<FieldValue>& fields, std::string_view id_key,
+                            std::string_view birth_key) {
+  FieldValue* id = find_field(fields, id_key);
+  const FieldValue* birth = find_field(fields, birth_key);
+  if (id == nullptr || birth == nullptr || birth->value.size() < 4) return;
+  if (std::optional<std::string> problem =
+          check_cccd(id->value, std::stoi(birth->value.substr(0, 4)))) {
+    flag_for_review(id, *problem);
+  }
+}
+
 bool receipt_requests(const DossierView& dossier, std::string_view words) {
   std::optional<LabelMatch> label = find_label(dossier, "Nội dung yêu cầu giải quyết");
   if (!label) return false;

@@ -98,6 +98,11 @@ FieldValue* find_field(std::vector<FieldValue>& fields, std::string_view key);
 // first reason given.
 void flag_for_review(FieldValue* field, const std::string& reason);
 
+// Flags the ID number under `id_key` when it is a CCCD whose century digit or birth year
+// contradicts the date (or year) under `birth_key` (check_cccd). Either missing: nothing.
+void check_id_against_birth(std::vector<FieldValue>& fields, std::string_view id_key,
+                            std::string_view birth_key);
+
 // The date of a "place, ngày DD tháng MM năm YYYY" line (the line above the signatures, or
 // under the national motto), first in the scope after `after` (a label; empty: anywhere). The
 // date may run onto the next line.
