@@ -435,17 +435,26 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
     }
   }
   bool disagreed = false;
+  std::string doubt;  // the readings of a word no clear majority settles
   std::string settled;
   for (std::size_t k = 0; k < words.size(); ++k) {
     std::string best = words[k];
     double best_weight = votes[k].count(best) ? votes[k][best] : 0;
+    double total = 0;
     for (const auto& [spelling, weight] : votes[k]) {
+      total += weight;
       if (weight > best_weight) {
         best = spelling;
         best_weight = weight;
       }
     }
     disagreed = disagreed || votes[k].size() > 1;
+    if (votes[k].size() > 1 && best_weight < 0.75 * total) {
+      std::string readings;
+      for (const auto& [spelling, weight] : votes[k])
+        readings += (readings.empty() ? "" : " / ") + spelling;
+      doubt += (doubt.empty() ? "" : "; ") + readings;
+    }
     if (k == 0) {
       const bool known =
           std::find(std::begin(kSurnames), std::end(kSurnames), best) != std::end(kSurnames);
@@ -458,6 +467,8 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   }
   if (settled != name.value) name.value = settled;
   if (disagreed) name.confidence *= 0.9;
+  if (!doubt.empty())
+    flag_for_review(&name, "the name is printed differently on the pages: " + doubt);
 }
 
 FieldValue* find_field(std::vector<FieldValue>& fields, std::string_view key) {
