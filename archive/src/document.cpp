@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "sohoa/archive/schema.h"
 #include "sohoa/archive/store.h"
@@ -160,7 +161,9 @@ class DocumentBuilder {
       name += text::fold_diacritics(t.text);
       first = false;
     }
-    if (!first && name.size() <= kMaxTermBytes) doc_.add_term(name);
+    // Once per dossier, however many fields repeat the name: a dossier should not outrank
+    // the one that names both people asked for because it names one of them three times.
+    if (!first && name.size() <= kMaxTermBytes && names_.insert(name).second) doc_.add_term(name);
   }
 
   void add_date(const std::string& key, const std::string& value) {
@@ -191,6 +194,7 @@ class DocumentBuilder {
   Xapian::termpos pos_ = 0;
   std::string year_;
   std::string signed_year_;
+  std::set<std::string> names_;  // whole-name terms added
 };
 
 }  // namespace
