@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <map>
 #include <set>
@@ -117,6 +119,18 @@ plugin::DossierView make_view(const Dossier& d) {
     view.pages.push_back(std::move(page));
   }
   return view;
+}
+
+// The latest date a dossier can carry: a year from today (a due date may lie ahead). A date
+// beyond it is a misreading ("năm 2048").
+std::string latest_plausible_date() {
+  std::time_t now = std::time(nullptr);
+  now += 366 * 24 * 3600;
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
 }
 
 void flag(Dossier& d, const std::string& key, const std::string& reason) {
@@ -346,6 +360,13 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
             v.box.right() > page.width || v.box.bottom() > page.height) {
           problem = "returned a box outside its page";
         }
+      }
+      if (problem.empty() && declared != info.fields.end() &&
+          (declared->type == "date" || declared->type == "year") &&
+          v.value > latest_plausible_date().substr(0, v.value.size())) {
+        // Not the plugin's fault: OCR misread a digit. Nothing is stored, a person checks.
+        flag(d, v.key, "read as " + v.value + ", a date in the future: " + v.raw.substr(0, 80));
+        continue;
       }
       if (!problem.empty()) {
         result.failures.push_back(PluginFailure{info.tag(), problem});

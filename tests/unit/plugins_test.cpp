@@ -34,7 +34,8 @@ Page page_of(const std::vector<std::string>& lines) {
   return page;
 }
 
-Dossier birth_registration(const std::string& date_in_words) {
+Dossier birth_registration(const std::string& date_in_words,
+                           const std::string& signed_year = "2020") {
   Dossier d;
   d.id = "test";
   d.pages.push_back(page_of({
@@ -47,7 +48,7 @@ Dossier birth_registration(const std::string& date_in_words) {
       "Họ, chữ đệm, tên: NGUYỄN VĂN AN ………………",
       "Ngày, tháng, năm sinh: 05/02/2020 ghi bằng chữ: " + date_in_words,
       "Giới tính: Nam …… Dân tộc: Kinh …… Quốc tịch: Việt Nam",
-      "Làm tại: phường Phú Diễn, ngày 10 tháng 02 năm 2020",
+      "Làm tại: phường Phú Diễn, ngày 10 tháng 02 năm " + signed_year,
   }));
   return d;
 }
@@ -121,6 +122,15 @@ TEST(PluginSet, FlagsABirthDateWhoseWordsDisagreeWithItsDigits) {
   EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
   ASSERT_TRUE(d.review_reasons.count("child_birth_date"));
   EXPECT_NE(d.review_reasons.at("child_birth_date").find("disagree"), std::string::npos);
+}
+
+TEST(PluginSet, KeepsNoDateInTheFuture) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary, "2048");  // OCR read 2018 as 2048
+  set.classify_and_extract(d);
+  EXPECT_FALSE(d.fields.count("signed_date"));
+  ASSERT_TRUE(d.review_reasons.count("signed_date"));
+  EXPECT_NE(d.review_reasons.at("signed_date").find("in the future"), std::string::npos);
 }
 
 TEST(PluginSet, NamesNoProcedureForAPageNoPluginKnows) {
