@@ -26,10 +26,6 @@ constexpr std::string_view kDescriptorSymbol = "sohoa_plugin_descriptor";
 constexpr std::string_view kFactorySymbol = "sohoa_create_extractor";
 constexpr std::size_t kMaxValueBytes = 2000;
 
-constexpr std::string_view kFieldTypes[] = {"text",      "person_name",  "date",  "year",
-                                            "id_number", "dossier_code", "phone", "money",
-                                            "number",    "sex",          "ward"};
-
 // Every library ever opened, for the life of the process (see plugins.h: never unloaded).
 std::vector<std::shared_ptr<dll::shared_library>>& kept_libraries() {
   static auto* libraries = new std::vector<std::shared_ptr<dll::shared_library>>();
@@ -84,8 +80,7 @@ std::string check_descriptor(const sohoa_plugin_descriptor& d, PluginInfo& info)
     const sohoa_field_schema& f = d.fields[i];
     if (!is_identifier(f.key)) return "field " + std::to_string(i) + " has no valid key";
     if (!keys.insert(f.key).second) return std::string("field '") + f.key + "' is declared twice";
-    if (f.type == nullptr || std::find(std::begin(kFieldTypes), std::end(kFieldTypes),
-                                       std::string_view(f.type)) == std::end(kFieldTypes)) {
+    if (f.type == nullptr || !schema::is_field_type(f.type)) {
       return std::string("field '") + f.key + "' has unknown type '" + (f.type ? f.type : "") + "'";
     }
     info.fields.push_back(
@@ -222,18 +217,12 @@ PluginSet PluginSet::load(const std::vector<fs::path>& folders) {
            ": remove one of the two");
       continue;
     }
-    // The fields join the one schema table: a key keeps one meaning and one type everywhere.
+    // The fields join the one schema table: a key keeps one meaning and one type everywhere
+    // (a type other than the schema's, or a key reserved for a query field, is refused there).
     std::string conflict;
     for (const PluginField& f : info.fields) {
-      const std::optional<schema::FieldSpec> known = schema::find_field_spec(f.key);
-      if (known && known->type != f.type) {
-        conflict = "field '" + f.key + "' is declared as " + f.type +
-                   ", but the schema has it as " + known->type +
-                   " (shared/FORMS.md): use another key or the same type";
-        break;
-      }
       if (Status st = schema::register_field(f.key, f.type, f.label_vi, f.searchable); !st) {
-        conflict = st.error().message;  // e.g. a key reserved for a query field
+        conflict = st.error().message + ": " + st.error().hint;
         break;
       }
     }
@@ -278,6 +267,7 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
   d.needs_review.clear();
   d.review_reasons.clear();
   const plugin::DossierView view = make_view(d);
+  const std::string latest_date = latest_plausible_date();
 
   auto misbehaved = [&](const PluginInfo& info, const std::string& what) {
     result.failures.push_back(PluginFailure{info.tag(), what});
@@ -363,7 +353,7 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
       }
       if (problem.empty() && declared != info.fields.end() &&
           (declared->type == "date" || declared->type == "year") &&
-          v.value > latest_plausible_date().substr(0, v.value.size())) {
+          v.value > latest_date.substr(0, v.value.size())) {
         // Not the plugin's fault: OCR misread a digit. Nothing is stored, a person checks.
         flag(d, v.key, "read as " + v.value + ", a date in the future: " + v.raw.substr(0, 80));
         continue;

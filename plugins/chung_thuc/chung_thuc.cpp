@@ -42,9 +42,14 @@ class CertifiedCopy final : public Extractor {
     FieldRule number{"certification_number", "Số chứng thực", ValueKind::kNumber, 0, {"Quyển số"}};
     number.after = kBlock;
     if (auto f = read_field(dossier, number, scope)) fields.push_back(*f);
-    if (auto label = find_label(dossier, "Quyển số",
-                                {0.2, block->page, block->page + 1, false, block->page, block->line,
-                                 block->last - 1})) {
+    LabelOptions after_block;
+    after_block.max_distance_per_char = 0.2;
+    after_block.first_page = block->page;
+    after_block.last_page = block->page + 1;
+    after_block.after_page = block->page;
+    after_block.after_line = block->line;
+    after_block.after_word = block->last - 1;
+    if (auto label = find_label(dossier, "Quyển số", after_block)) {
       ValueText text = read_value(dossier, *label);
       if (auto value = book_number(text.text)) {
         fields.push_back(field_from("book_number", *value, text));

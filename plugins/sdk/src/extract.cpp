@@ -195,8 +195,7 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
     options.after_word = anchor->last - 1;
   }
   if (!rule.before.empty()) {
-    LabelOptions later = options;
-    if (std::optional<LabelMatch> end = find_label(dossier, rule.before, later)) {
+    if (std::optional<LabelMatch> end = find_label(dossier, rule.before, options)) {
       options.before_page = end->page;
       options.before_line = end->line;
     }

@@ -74,50 +74,32 @@ int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
 // made of digits, those letters and date separators, with at least one real digit, they are
 // digits.
 std::string repair_digits(std::string_view text) {
-  std::string out;
-  for (char32_t c : decode_utf8(text)) {  // marked O's first: Ö Ô Ó Ò Õ ö ô ó ò õ → O
-    const bool marked_o = c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 ||
-                          c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
-    out += marked_o ? std::string("\x01") : encode_utf8(std::u32string(1, c));
-  }
-  std::size_t i = 0;
-  while (i < out.size()) {
+  auto as_one = [](char32_t c) { return c == 'I' || c == 'l' || c == '|'; };
+  auto as_zero = [](char32_t c) {
+    return c == 'O' || c == 'o' || c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 ||
+           c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
+  };
+  std::u32string cps = decode_utf8(text);
+  for (std::size_t i = 0; i < cps.size();) {
     std::size_t j = i;
-    while (j < out.size() && out[j] != ' ') ++j;
+    while (j < cps.size() && cps[j] != ' ') ++j;
     bool digit = false;
     bool only = true;
     for (std::size_t k = i; k < j; ++k) {
-      const char c = out[k];
-      digit = digit || is_digit(c);
-      only = only && (is_digit(c) || c == 'I' || c == 'l' || c == '|' || c == 'O' || c == 'o' ||
-                      c == '\x01' || c == '/' || c == '.' || c == '-');
+      const char32_t c = cps[k];
+      const bool d = c >= '0' && c <= '9';
+      digit = digit || d;
+      only = only && (d || as_one(c) || as_zero(c) || c == '/' || c == '.' || c == '-');
     }
     if (digit && only) {
       for (std::size_t k = i; k < j; ++k) {
-        char& c = out[k];
-        if (c == 'I' || c == 'l' || c == '|') c = '1';
-        if (c == 'O' || c == 'o' || c == '\x01') c = '0';
+        if (as_one(cps[k])) cps[k] = '1';
+        if (as_zero(cps[k])) cps[k] = '0';
       }
     }
     i = j + 1;
   }
-  // A marked O that was not inside a number is put back as it was.
-  std::string restored;
-  std::size_t next_marked = 0;
-  std::vector<char32_t> marked;
-  for (char32_t c : decode_utf8(text)) {
-    if (c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 || c == 0xF6 || c == 0xF4 ||
-        c == 0xF3 || c == 0xF2 || c == 0xF5)
-      marked.push_back(c);
-  }
-  for (char c : out) {
-    if (c == '\x01') {
-      restored += encode_utf8(std::u32string(1, marked[next_marked++]));
-    } else {
-      restored += c;
-    }
-  }
-  return restored;
+  return encode_utf8(cps);
 }
 
 }  // namespace
