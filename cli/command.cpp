@@ -23,9 +23,11 @@ Result<Archive> open_archive(const std::string& option, Archive::Mode mode) {
 }
 
 void add_plugins_option(CLI::App& command, std::vector<std::string>& folders) {
-  command.add_option("--plugins", folders,
-                     "also load extractor plugins from this folder (besides plugins/ next to "
-                     "the binary and $SOHOA_PLUGIN_PATH)");
+  command
+      .add_option("--plugins", folders,
+                  "also load extractor plugins from this folder (besides plugins/ next to "
+                  "the binary and $SOHOA_PLUGIN_PATH); repeat it for more folders")
+      ->allow_extra_args(false);
 }
 
 PluginSet load_plugins(const std::vector<std::string>& extra_folders, bool warn) {

@@ -35,6 +35,7 @@ json page_json(const Page& p) {
             {"skew_deg", p.skew_deg},
             {"ocr_confidence", p.ocr_confidence},
             {"blank", p.blank},
+            {"separator", p.separator},
             {"flags", p.flags},
             {"text", p.text},
             {"words", std::move(words)}};
@@ -55,6 +56,7 @@ Page page_from(const json& j) {
   p.skew_deg = j.value("skew_deg", 0.0);
   p.ocr_confidence = j.value("ocr_confidence", 0.0);
   p.blank = j.value("blank", false);
+  p.separator = j.value("separator", false);
   p.flags = j.value("flags", std::vector<std::string>{});
   p.text = j.value("text", "");
   if (j.contains("words")) {
@@ -76,15 +78,27 @@ nlohmann::json record_to_json(const Dossier& d) {
     fields[key] = {{"value", f.value},         {"confidence", f.confidence}, {"page", f.page},
                    {"bbox", box_json(f.bbox)}, {"plugin", f.plugin},         {"raw", f.raw}};
   }
-  return json{{"id", d.id},
-              {"procedure", d.procedure},
-              {"procedure_confidence", d.procedure_confidence},
-              {"sources", d.sources},
-              {"pages", std::move(pages)},
-              {"fields", std::move(fields)},
-              {"needs_review", d.needs_review},
-              {"review_reasons", d.review_reasons},
-              {"ingested_at", d.ingested_at}};
+  json out{{"id", d.id},
+           {"procedure", d.procedure},
+           {"procedure_confidence", d.procedure_confidence},
+           {"sources", d.sources},
+           {"pages", std::move(pages)},
+           {"fields", std::move(fields)},
+           {"needs_review", d.needs_review},
+           {"review_reasons", d.review_reasons},
+           {"ingested_at", d.ingested_at}};
+  if (!d.location.empty()) out["location"] = d.location;
+  return out;
+}
+
+nlohmann::json page_to_json(const Page& page) { return page_json(page); }
+
+Result<Page> page_from_json(const nlohmann::json& j) {
+  try {
+    return page_from(j);
+  } catch (const json::exception& e) {
+    return make_error(ErrorCode::kCorrupt, std::string("page record is malformed: ") + e.what());
+  }
 }
 
 Result<Dossier> record_from_json(const nlohmann::json& j) {
@@ -94,6 +108,7 @@ Result<Dossier> record_from_json(const nlohmann::json& j) {
     d.procedure = j.value("procedure", "unknown");
     d.procedure_confidence = j.value("procedure_confidence", 0.0);
     d.sources = j.value("sources", std::vector<std::string>{});
+    d.location = j.value("location", "");
     for (const json& p : j.at("pages")) d.pages.push_back(page_from(p));
     if (j.contains("fields")) {
       for (const auto& [key, f] : j.at("fields").items()) {

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 namespace sohoa {
 namespace fs = std::filesystem;
@@ -157,32 +158,23 @@ bool Archive::has_record(const std::string& id) const {
   return fs::exists(record_path(id), ec);
 }
 
-Status Archive::write_atomically(const fs::path& target, std::string_view bytes) const {
+// Writes what `fill` produces (chunk by chunk) to a file in tmp/, fsyncs it, renames it over
+// `target` and fsyncs the folder. `fill(fd)` returns an error to abandon the file.
+template <typename Fill>
+Status Archive::write_via_tmp(const fs::path& target, Fill&& fill) const {
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) return io_error(target.parent_path(), "cannot create folder", ec.value());
   const fs::path tmp = root_ / "tmp" / unique_tmp_name();
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return io_error(tmp, "cannot create", errno);
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int err = errno;
-      ::close(fd);
-      fs::remove(tmp, ec);
-      return io_error(target, "cannot write", err);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const int err = errno;
-    ::close(fd);
-    fs::remove(tmp, ec);
-    return io_error(target, "cannot write", err);
-  }
+  Status filled = fill(fd);
+  if (filled.ok() && ::fsync(fd) != 0) filled = io_error(target, "cannot write", errno);
   ::close(fd);
+  if (!filled) {
+    fs::remove(tmp, ec);
+    return filled;
+  }
   if (::rename(tmp.c_str(), target.c_str()) != 0) {
     const int err = errno;
     fs::remove(tmp, ec);
@@ -191,15 +183,65 @@ Status Archive::write_atomically(const fs::path& target, std::string_view bytes)
   return fsync_path(target.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
+namespace {
+
+Status write_all(int fd, std::string_view bytes, const fs::path& target) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return io_error(target, "cannot write", errno);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return {};
+}
+
+}  // namespace
+
+Status Archive::write_atomically(const fs::path& target, std::string_view bytes) const {
+  return write_via_tmp(target, [&](int fd) { return write_all(fd, bytes, target); });
+}
+
+Status Archive::write_file(const fs::path& relative, std::string_view bytes) const {
+  return write_atomically(root_ / relative, bytes);
+}
+
 Status Archive::store_blob(const fs::path& file, const std::string& sha256) const {
   if (has_blob(sha256)) return {};
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return make_error(ErrorCode::kInvalidInput, file.string() + ": cannot be read");
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return write_atomically(blob_path(sha256), bytes.view());
+  // Copied in chunks (a scanned box can be a PDF of hundreds of megabytes) and hashed on the
+  // way, so a file that changed since it was read is not stored under the wrong name.
+  const fs::path target = blob_path(sha256);
+  return write_via_tmp(target, [&](int out) -> Status {
+    const int in = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) {
+      return make_error(ErrorCode::kInvalidInput,
+                        file.string() + ": cannot be read: " + errno_text(errno));
+    }
+    Digest ctx = new_sha256();
+    std::vector<char> buffer(1 << 20);
+    Status status;
+    for (;;) {
+      const ssize_t n = ::read(in, buffer.data(), buffer.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        status = make_error(ErrorCode::kInvalidInput,
+                            file.string() + ": cannot be read: " + errno_text(errno));
+        break;
+      }
+      if (n == 0) break;
+      EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(n));
+      status = write_all(out, std::string_view(buffer.data(), static_cast<std::size_t>(n)), target);
+      if (!status) break;
+    }
+    ::close(in);
+    if (status.ok() && finish(ctx.get()) != sha256) {
+      status = make_error(ErrorCode::kInvalidInput, file.string() + ": changed while it was read",
+                          "wait until the scanner has finished writing it and run again");
+    }
+    return status;
+  });
 }
 
 Result<Dossier> Archive::load_record(const std::string& id) const {

@@ -53,6 +53,7 @@ void discover_folder(const fs::path& dir, Discovery& out) {
   if (ec) {
     out.errors.push_back(make_error(ErrorCode::kInvalidInput,
                                     dir.string() + ": cannot list folder: " + ec.message()));
+    out.error_paths.push_back(dir);
     return;
   }
   std::vector<fs::path> pages;
@@ -70,6 +71,7 @@ void discover_folder(const fs::path& dir, Discovery& out) {
       out.errors.push_back(make_error(ErrorCode::kInvalidInput,
                                       dir.string() + ": folder contains no page files",
                                       "page files are .png .jpg .jpeg .tif .tiff or .pdf"));
+      out.error_paths.push_back(dir);
       return;
     }
     out.dossiers.push_back(DossierInput{dir, std::move(pages)});
@@ -124,6 +126,7 @@ Discovery discover_inputs(const std::vector<fs::path>& paths) {
     if (ec || !fs::exists(status)) {
       out.errors.push_back(
           make_error(ErrorCode::kInvalidInput, given.string() + ": no such file or folder"));
+      out.error_paths.push_back(path);
     } else if (fs::is_directory(status)) {
       discover_folder(path, out);
     } else {

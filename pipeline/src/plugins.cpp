@@ -89,30 +89,32 @@ std::string check_descriptor(const sohoa_plugin_descriptor& d, PluginInfo& info)
   return {};
 }
 
+plugin::PageView make_page_view(const Page& p) {
+  plugin::PageView page;
+  page.number = p.number;
+  page.width = p.width;
+  page.height = p.height;
+  page.dpi = p.dpi;
+  page.blank = p.blank;
+  page.confidence = p.ocr_confidence;
+  for (const Word& w : p.words) {
+    if (w.line < 0) continue;
+    const auto line = static_cast<std::size_t>(w.line);
+    if (page.lines.size() <= line) page.lines.resize(line + 1);
+    plugin::LineView& l = page.lines[line];
+    const plugin::Box box{w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3]};
+    if (!l.text.empty()) l.text += ' ';
+    l.text += w.text;
+    l.box = plugin::unite(l.box, box);
+    l.words.push_back(plugin::WordView{w.text, box, w.confidence});
+  }
+  std::erase_if(page.lines, [](const plugin::LineView& l) { return l.words.empty(); });
+  return page;
+}
+
 plugin::DossierView make_view(const Dossier& d) {
   plugin::DossierView view;
-  for (const Page& p : d.pages) {
-    plugin::PageView page;
-    page.number = p.number;
-    page.width = p.width;
-    page.height = p.height;
-    page.dpi = p.dpi;
-    page.blank = p.blank;
-    page.confidence = p.ocr_confidence;
-    for (const Word& w : p.words) {
-      if (w.line < 0) continue;
-      const auto line = static_cast<std::size_t>(w.line);
-      if (page.lines.size() <= line) page.lines.resize(line + 1);
-      plugin::LineView& l = page.lines[line];
-      const plugin::Box box{w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3]};
-      if (!l.text.empty()) l.text += ' ';
-      l.text += w.text;
-      l.box = plugin::unite(l.box, box);
-      l.words.push_back(plugin::WordView{w.text, box, w.confidence});
-    }
-    std::erase_if(page.lines, [](const plugin::LineView& l) { return l.words.empty(); });
-    view.pages.push_back(std::move(page));
-  }
+  for (const Page& p : d.pages) view.pages.push_back(make_page_view(p));
   return view;
 }
 
@@ -257,6 +259,29 @@ PluginSet PluginSet::load(const std::vector<fs::path>& folders) {
     set.infos_.push_back(std::move(info));
   }
   return set;
+}
+
+PageStart PluginSet::page_starts(const Page& page) {
+  PageStart start;
+  if (page.blank || page.separator || page.words.empty()) return start;
+  const plugin::PageView view = make_page_view(page);
+  for (const Loaded& l : loaded_) {
+    const PluginInfo& info = infos_[l.info];
+    bool starts = false;
+    try {
+      starts = l.extractor->starts_dossier(view);
+    } catch (const std::exception& e) {
+      start.failures.push_back(
+          PluginFailure{info.tag(), std::string("threw in starts_dossier: ") + e.what()});
+    } catch (...) {
+      start.failures.push_back(
+          PluginFailure{info.tag(), "threw a non-standard exception in starts_dossier"});
+    }
+    if (!starts) continue;
+    (info.receipt ? start.receipt : start.form) = true;
+    start.plugin = info.id;
+  }
+  return start;
 }
 
 Classification PluginSet::classify_and_extract(Dossier& d) {

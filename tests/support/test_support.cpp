@@ -5,6 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <opencv2/core.hpp>
+#include <opencv2/objdetect.hpp>
+
 #include <atomic>
 #include <fstream>
 #include <sstream>
@@ -74,6 +77,55 @@ Image render_text(const std::vector<std::string>& lines, int dpi) {
   cairo_destroy(cr);
   cairo_surface_destroy(surface);
   return pix;
+}
+
+Image render_separator(const std::string& payload, int dpi) {
+  Image page(pixCreate(static_cast<int>(8.27 * dpi), static_cast<int>(11.69 * dpi), 8));
+  pixSetAllArbitrary(page.get(), 255);
+  pixSetResolution(page.get(), dpi, dpi);
+  cv::Mat code;
+  cv::QRCodeEncoder::Params params;
+  params.correction_level = cv::QRCodeEncoder::CORRECT_LEVEL_M;
+  cv::QRCodeEncoder::create(params)->encode(payload, code);
+  if (code.empty()) throw std::runtime_error("cannot encode QR code " + payload);
+  const int module = std::max(1, static_cast<int>(0.04 * dpi * 39.37) / code.cols);  // ~4 cm
+  const int left = (pixGetWidth(page.get()) - code.cols * module) / 2;
+  const int top = dpi;
+  for (int y = 0; y < code.rows * module; ++y) {
+    for (int x = 0; x < code.cols * module; ++x) {
+      if (code.at<unsigned char>(y / module, x / module) < 128) {
+        pixSetPixel(page.get(), left + x, top + y, 0);
+      }
+    }
+  }
+  Image words = render_text({"TỜ PHÂN CÁCH HỒ SƠ", payload}, dpi);
+  const int text_top = top + code.rows * module + dpi / 2;
+  pixRasterop(page.get(), 0, text_top, pixGetWidth(words.get()), pixGetHeight(words.get()), PIX_SRC,
+              words.get(), 0, 0);
+  return page;
+}
+
+Image render_blank(int dpi) {
+  Image page(pixCreate(static_cast<int>(8.27 * dpi), static_cast<int>(11.69 * dpi), 8));
+  pixSetAllArbitrary(page.get(), 250);
+  for (int i = 0; i < 12; ++i) {  // dust: 2-3 px specks, far smaller than any letter
+    const int x = (i * 977) % pixGetWidth(page.get());
+    const int y = (i * 2141) % pixGetHeight(page.get());
+    for (int dy = 0; dy < 3; ++dy) {
+      for (int dx = 0; dx < 2; ++dx) pixSetPixel(page.get(), x + dx, y + dy, 60);
+    }
+  }
+  pixSetResolution(page.get(), dpi, dpi);
+  return page;
+}
+
+void write_tiff(const fs::path& file, const std::vector<PIX*>& pages) {
+  fs::remove(file);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (pixWriteTiff(file.c_str(), pages[i], IFF_TIFF_LZW, i == 0 ? "w" : "a") != 0) {
+      throw std::runtime_error("cannot write " + file.string());
+    }
+  }
 }
 
 void write_pdf(const fs::path& file, const std::vector<std::string>& pages) {

@@ -28,6 +28,16 @@ class TempDir {
 // resolution set in the image.
 Image render_text(const std::vector<std::string>& lines, int dpi = 300);
 
+// A separator sheet: an A4 page at `dpi` with `payload` as a QR code (about 4 cm wide, made
+// with OpenCV's QR encoder) and the words "TỜ PHÂN CÁCH HỒ SƠ" under it.
+Image render_separator(const std::string& payload, int dpi = 300);
+
+// A blank A4 page at `dpi`: white paper with a few specks of dust.
+Image render_blank(int dpi = 300);
+
+// Writes the pages into one multi-page TIFF (LZW).
+void write_tiff(const std::filesystem::path& file, const std::vector<PIX*>& pages);
+
 // Writes a PDF whose pages carry the given texts (one entry per page, lines split at '\n').
 void write_pdf(const std::filesystem::path& file, const std::vector<std::string>& pages);
 

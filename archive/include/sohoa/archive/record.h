@@ -42,6 +42,7 @@ struct Page {
   double skew_deg = 0;             // skew corrected before OCR
   double ocr_confidence = 0;       // mean word confidence, 0..1
   bool blank = false;              // no text found on purpose (blank sheet)
+  bool separator = false;          // a separator sheet (QR "SOHOA-SEP") heading the dossier
   std::vector<std::string> flags;  // page-level review reasons, e.g. "ocr_timeout"
   std::string text;                // OCR text, lines separated by '\n'
   std::vector<Word> words;         // word boxes and confidences
@@ -61,6 +62,7 @@ struct Dossier {
   std::string procedure = "unknown";  // plugin id, or "unknown"
   double procedure_confidence = 0;
   std::vector<std::string> sources;  // absolute input paths
+  std::string location;              // physical location from a separator sheet, e.g. a box
   std::vector<Page> pages;
   std::map<std::string, Field> fields;    // keys from shared/FORMS.md
   std::vector<std::string> needs_review;  // field keys (or "procedure") a person should check
@@ -70,6 +72,10 @@ struct Dossier {
 
 nlohmann::json record_to_json(const Dossier& dossier);
 Result<Dossier> record_from_json(const nlohmann::json& json);
+
+// One page as in the record's "pages" array (also the ingest job's per-page journal).
+nlohmann::json page_to_json(const Page& page);
+Result<Page> page_from_json(const nlohmann::json& json);
 
 // The dossier's full text: every page's text, pages separated by a blank line.
 std::string dossier_text(const Dossier& dossier);

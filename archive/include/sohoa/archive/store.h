@@ -50,6 +50,10 @@ class Archive {
   Result<Dossier> load_record(const std::string& id) const;
   // Writes the record atomically. Errors: kIo (e.g. disk full), naming the record file.
   Status save_record(const Dossier& dossier) const;
+  // Writes `bytes` atomically to ROOT/`relative` (folders created). For the archive's own
+  // bookkeeping files (the ingest journal, the failure report). Errors: kIo.
+  Status write_file(const std::filesystem::path& relative, std::string_view bytes) const;
+
   // Every dossier id in the archive, sorted.
   Result<std::vector<std::string>> list_ids() const;
   // Every blob hash in the archive, sorted.
@@ -65,6 +69,8 @@ class Archive {
   std::filesystem::path record_path(const std::string& id) const;
   // Writes `bytes` to `target` via tmp/ + fsync + rename + fsync of the folder.
   Status write_atomically(const std::filesystem::path& target, std::string_view bytes) const;
+  template <typename Fill>
+  Status write_via_tmp(const std::filesystem::path& target, Fill&& fill) const;
 
   std::filesystem::path root_;
 };

@@ -27,6 +27,7 @@ struct DossierInput {
 struct Discovery {
   std::vector<DossierInput> dossiers;
   std::vector<Error> errors;  // paths that do not exist, folders without page files, …
+  std::vector<std::filesystem::path> error_paths;  // the path each error is about
 };
 
 Discovery discover_inputs(const std::vector<std::filesystem::path>& paths);

@@ -63,6 +63,14 @@ struct Classification {
   std::vector<PluginFailure> failures;  // plugins that misbehaved on this dossier
 };
 
+// Whether a page begins a dossier, for splitting a scanned stack (Extractor::starts_dossier).
+struct PageStart {
+  bool receipt = false;  // a receipt plugin's page (the one-stop receipt heads a dossier)
+  bool form = false;     // a procedure plugin's first page
+  std::string plugin;    // the (last) plugin that said so
+  std::vector<PluginFailure> failures;
+};
+
 // Scores at or above this make a procedure plugin's claim; two claims closer than
 // kTieMargin are a tie (procedure "unknown", flagged for review).
 inline constexpr double kMatchThreshold = 0.5;
@@ -91,6 +99,10 @@ class PluginSet {
   // Names the dossier's procedure and fills its fields, needs_review and review_reasons from
   // scratch (fields a person corrected are not special yet: a re-extraction overwrites them).
   Classification classify_and_extract(Dossier& dossier);
+
+  // Asks every plugin whether `page` is the first page of a dossier of its kind. Blank pages
+  // and separator sheets start nothing here (the splitter handles separators itself).
+  PageStart page_starts(const Page& page);
 
  private:
   struct Loaded;

@@ -1,0 +1,66 @@
+#include "page_reader.h"
+
+#include "sohoa/pipeline/separator.h"
+
+namespace sohoa {
+namespace {
+
+// Mean word confidence under which a page is also read turned by 180 degrees.
+constexpr double kRetryTurnedBelowConfidence = 0.6;
+
+}  // namespace
+
+Result<Page> read_page(OcrEngine& engine, const SourceFile& file, int source_page,
+                       const PageTask& task) {
+  Result<DecodedPage> decoded = decode_page(file.path, file.kind, source_page);
+  if (!decoded) return decoded.error();
+  Page page;
+  page.source = file.path.string();
+  page.source_page = source_page;
+  page.sha256 = file.sha256;
+  page.dpi_estimated = decoded->dpi_estimated;
+  if (task.find_separators) {
+    if (std::optional<std::string> label = find_separator(decoded->image.get())) {
+      page.separator = true;
+      page.width = pixGetWidth(decoded->image.get());
+      page.height = pixGetHeight(decoded->image.get());
+      page.dpi = decoded->dpi;
+      page.text = std::string(kSeparatorCode) + (label->empty() ? "" : ":" + *label);
+      return page;
+    }
+  }
+  PreparedPage prepared = preprocess(decoded->image.get(), decoded->dpi, task.preprocess);
+  decoded->image.reset();  // only the prepared image is needed from here on
+  PIX* pix = prepared.image.get();
+  page.width = pixGetWidth(pix);
+  page.height = pixGetHeight(pix);
+  page.dpi = prepared.dpi;
+  page.rotation = prepared.rotation;
+  page.skew_deg = prepared.skew_deg;
+  page.blank = prepared.blank;
+  if (page.blank) return page;  // kept in the dossier, not OCRed
+  Result<OcrPage> ocr = engine.recognize(pix, prepared.dpi);
+  if (ocr && !ocr->timed_out && task.preprocess.orient &&
+      ocr->mean_confidence < kRetryTurnedBelowConfidence) {
+    // The shape-based orientation guess can miss on sparse or noisy pages: a page read with
+    // low confidence is read once more turned over, and the better reading kept.
+    Image turned(pixRotate180(nullptr, pix));
+    Result<OcrPage> again = engine.recognize(turned.get(), prepared.dpi);
+    if (again && again->mean_confidence > ocr->mean_confidence + 0.1) {
+      ocr = std::move(again);
+      page.rotation = (page.rotation + 180) % 360;
+    }
+  }
+  if (!ocr) {
+    return make_error(
+        ErrorCode::kOcr,
+        file.path.string() + ": page " + std::to_string(source_page) + ": " + ocr.error().message);
+  }
+  page.text = std::move(ocr->text);
+  page.words = std::move(ocr->words);
+  page.ocr_confidence = ocr->mean_confidence;
+  if (ocr->timed_out) page.flags.push_back("ocr_timeout");
+  return page;
+}
+
+}  // namespace sohoa
