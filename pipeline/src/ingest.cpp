@@ -275,6 +275,7 @@ class IngestRun {
         out.id = id;
         if (Status s = ensure_indexed(out); !s) return s.error();
         if (Status s = finished(out, report); !s) return s.error();
+        if (Status s = input_resolved(*state); !s) return s.error();
         progress_.pages_done += counted;
         tell_progress();
         return std::unique_ptr<InputState>();
@@ -310,6 +311,7 @@ class IngestRun {
       if (Status st = ensure_indexed(out); !st) return st.error();
       if (Status st = finished(out, report); !st) return st.error();
     }
+    if (Status st = input_resolved(s); !st) return st.error();
     progress_.pages_done += s.counted_pages;
     tell_progress();
     return true;
@@ -483,17 +485,19 @@ class IngestRun {
       }
       if (status) status = write_ledger(s);
     }
-    if (status && s.errors.empty()) {
-      const std::string origin = s.input.origin.string();
-      if (options_.failures != nullptr) {
-        status = options_.failures->forget_if(
-            [&](const Failure& f) { return f.kind == "input" && f.input == origin; });
-      }
-    }
+    if (status && s.errors.empty()) status = input_resolved(s);
     std::error_code ec;
     if (status && !s.journal.empty()) fs::remove_all(archive_.root() / s.journal, ec);
     if (!active_.empty() && active_.front().get() == &s) active_.pop_front();
     return status;
+  }
+
+  // The input made its dossiers: an earlier failure of it is over.
+  Status input_resolved(const InputState& s) {
+    if (options_.failures == nullptr) return {};
+    const std::string origin = s.input.origin.string();
+    return options_.failures->forget_if(
+        [&](const Failure& f) { return f.kind == "input" && f.input == origin; });
   }
 
   Status write_ledger(const InputState& s) {

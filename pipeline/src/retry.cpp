@@ -129,12 +129,8 @@ Result<IngestReport> retry_failed(const Archive& archive, IndexWriter& index, Fa
       }
     }
     if (paths.empty()) continue;
-    // Forgotten first: whatever fails again is recorded again by the ingest.
-    if (Status s =
-            log.forget_if([&](const Failure& f) { return f.kind == "input" && f.split == split; });
-        !s) {
-      return s.error();
-    }
+    // What fails again is recorded again by the ingest (one more attempt); what lands is
+    // forgotten by it.
     IngestOptions again = options;
     again.split = split;
     again.failures = &log;
