@@ -7,11 +7,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "sohoa/archive/store.h"
 #include "test_support.h"
@@ -66,6 +70,14 @@ class Child {
     if (!out_ || !fgets(buf, sizeof buf, out_)) return false;
     line = buf;
     return true;
+  }
+  // SIGTERM, then waits: the exit code, or -1 if it did not exit normally.
+  int terminate() {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    reaped_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
   // SIGKILL; true if the process was still running and died of it.
   bool kill9() {
@@ -160,6 +172,86 @@ TEST(KillNine, IngestKilledMidBatchLosesNothingAndARerunRepairsTheRest) {
       run_to_end({"search", "--archive", archive, "--json", "--limit", "100", "nguyen"});
   ASSERT_EQ(search.exit_code, 0) << search.out;
   EXPECT_EQ(json::parse(search.out)["total"], kDossiers);
+}
+
+// What a split archive holds, independent of when it was made: per dossier its id, location,
+// and pages (source page, separator or blank, text).
+std::set<std::string> split_archive_contents(const std::string& archive) {
+  std::set<std::string> out;
+  for (const json& r : exported(archive)) {
+    std::string d = r["id"].get<std::string>() + " @" + r.value("location", "") + ":";
+    for (const json& p : r["pages"]) {
+      d += " " + std::to_string(p["source_page"].get<int>()) +
+           (p["separator"].get<bool>() ? "s" : "") + (p["blank"].get<bool>() ? "b" : "") + "[" +
+           p["text"].get<std::string>() + "]";
+    }
+    out.insert(d);
+  }
+  return out;
+}
+
+TEST(KillNine, ASplitStackKilledAtRandomMomentsEndsLikeAnUninterruptedRun) {
+  test::TempDir dir;
+  // Five dossiers in one TIFF, each behind a separator sheet, some with a blank back.
+  std::vector<Image> pages;
+  const char* names[] = {"Nguyễn Văn Mười", "Trần Thị Quỳnh", "Lê Đoan", "Phạm Khuê", "Đỗ Tường"};
+  for (int i = 0; i < 5; ++i) {
+    pages.push_back(test::render_separator(
+        i % 2 == 0 ? "SOHOA-SEP:HOP-2019-00" + std::to_string(i + 1) : "SOHOA-SEP"));
+    pages.push_back(
+        test::render_text({"GIẤY TIẾP NHẬN HỒ SƠ", std::string("Họ và tên: ") + names[i],
+                           "Số thứ tự: " + std::to_string(200 + i)}));
+    if (i % 2 == 1) pages.push_back(test::render_blank(150));
+    pages.push_back(test::render_text({"ĐƠN ĐỀ NGHỊ", std::string("Người đề nghị: ") + names[i]}));
+  }
+  std::vector<PIX*> raw;
+  for (const Image& p : pages) raw.push_back(p.get());
+  const fs::path stack = dir / "box.tif";
+  test::write_tiff(stack, raw);
+
+  const std::string whole = (dir / "whole").string();
+  const auto started = std::chrono::steady_clock::now();
+  CommandRun uninterrupted = run_to_end({"ingest", "--archive", whole, "--split", stack.string()});
+  ASSERT_EQ(uninterrupted.exit_code, 0) << uninterrupted.out;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::set<std::string> expected = split_archive_contents(whole);
+  ASSERT_EQ(expected.size(), 5u);
+
+  const std::string archive = (dir / "archive").string();
+  std::random_device entropy;
+  const unsigned seed = entropy();
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<double> moment(0.05 * seconds, 0.5 * seconds);
+  std::vector<std::size_t> archived_after;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    Child ingest({"ingest", "--archive", archive, "--split", stack.string()});
+    // The first stop comes early enough that the stack cannot be finished.
+    const double at = moment(random);
+    std::this_thread::sleep_for(std::chrono::duration<double>(at));
+    if (attempt == 0) {
+      // A polite stop first (systemd, Ctrl-C): it finishes the pages in hand and says so.
+      const int code = ingest.terminate();
+      EXPECT_TRUE(code == 0 || code == 1) << "exit code " << code << " (seed " << seed << ")";
+    } else {
+      ingest.kill9();
+    }
+    archived_after.push_back(exported(archive).size());
+  }
+  EXPECT_LT(archived_after.front(), 5u)
+      << "the first stop came after the end (seed " << seed << ")";
+  CommandRun last = run_to_end({"ingest", "--archive", archive, "--split", stack.string()});
+  ASSERT_EQ(last.exit_code, 0) << last.out << " (seed " << seed << ")";
+  std::cout << "uninterrupted run " << seconds << " s; dossiers after each stop:";
+  for (std::size_t n : archived_after) std::cout << " " << n;
+  std::cout << "; the run after the stops: " << last.out.substr(last.out.rfind("dossiers (") - 2)
+            << std::flush;
+  EXPECT_EQ(split_archive_contents(archive), expected) << "seed " << seed;
+  CommandRun verify = run_to_end({"verify", "--archive", archive});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+  // Nothing is left half-done: the journal is empty.
+  const fs::path work = fs::path(archive) / "work";
+  EXPECT_TRUE(!fs::exists(work) || fs::is_empty(work));
 }
 
 TEST(KillNine, ReindexKilledMidWayIsFinishedByARerun) {
