@@ -320,6 +320,72 @@ TEST_F(CliTest, ABrokenPluginBesideTheGoodOnesLosesNoDossier) {
   }
 }
 
+TEST_F(CliTest, TheIngestReportSumsUpProceduresReviewAndPages) {
+  ASSERT_EQ(ingest_->exit_code, 0) << ingest_->err;
+  const json report = json::parse(ingest_->out);
+  int dossiers = 0;
+  std::map<std::string, int> expected;
+  for (const TruthDossier& t : truth_) ++expected[t.truth["procedure"].get<std::string>()];
+  for (const auto& [procedure, n] : report["per_procedure"].items()) {
+    EXPECT_EQ(n.get<int>(), expected[procedure]) << procedure;
+    dossiers += n.get<int>();
+  }
+  EXPECT_EQ(dossiers, static_cast<int>(truth_.size()));
+  EXPECT_EQ(report["pages_total"], report["pages_recognised"]);
+  EXPECT_GE(report["needs_review"].get<int>(), 0);
+  EXPECT_TRUE(report["failures"].empty()) << report["failures"].dump();
+  EXPECT_FALSE(report["stopped"].get<bool>());
+  // The same samples again: a text summary, and nothing read twice.
+  CommandRun again =
+      sohoa({"ingest", "--archive", archive_, (test::samples_dir() / "dossiers").string()});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find(std::to_string(truth_.size()) + " dossiers (0 archived, " +
+                           std::to_string(truth_.size()) + " already in the archive)"),
+            std::string::npos)
+      << again.out;
+  EXPECT_NE(again.out.find("per procedure:"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("needs review:"), std::string::npos) << again.out;
+}
+
+TEST_F(CliTest, WatchIngestsWhatIsDroppedOnceItIsCompleteAndOnlyOnce) {
+  test::TempDir dir;
+  const fs::path drop = dir / "scanner";
+  fs::create_directories(drop);
+  std::vector<fs::path> files;
+  for (const TruthDossier& t : truth_) {
+    if (fs::is_regular_file(t.path) && t.truth["pages"].size() == 1) files.push_back(t.path);
+  }
+  for (const TruthDossier& t : truth_) {
+    if (fs::is_regular_file(t.path) && t.truth["pages"].size() == 2 && files.size() < 3) {
+      files.push_back(t.path);
+    }
+  }
+  ASSERT_GE(files.size(), 2u);
+  fs::copy_file(files[0], drop / files[0].filename());
+  fs::copy_file(files[1], drop / files[1].filename());
+  // Still being written by the scanner: a name that says so is left alone.
+  fs::copy_file(files[1], drop / "incoming.pdf.part");
+  const std::string archive = (dir / "archive").string();
+  const std::vector<std::string> watch = {
+      "watch", "--archive",        archive, "--once",     "--settle",
+      "0.5",   "--progress-every", "1",     drop.string()};
+  CommandRun first = sohoa(watch);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  CommandRun exported = sohoa({"export", "--archive", archive, "--format", "jsonl"});
+  EXPECT_EQ(std::count(exported.out.begin(), exported.out.end(), '\n'), 2) << first.out;
+  EXPECT_NE(first.out.find("2 dossiers (2 archived"), std::string::npos) << first.out;
+  // Restarted: nothing new, nothing read again.
+  CommandRun second = sohoa(watch);
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out.find("archived"), std::string::npos) << second.out;
+  // A new file is picked up, and only it.
+  if (files.size() > 2) {
+    fs::copy_file(files[2], drop / files[2].filename());
+    CommandRun third = sohoa(watch);
+    EXPECT_NE(third.out.find("1 dossiers (1 archived, 0 already"), std::string::npos) << third.out;
+  }
+}
+
 TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(sohoa({"frobnicate"}).exit_code, 2);
   EXPECT_EQ(sohoa({"search", "--archive", archive_}).exit_code, 2);

@@ -4,11 +4,14 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -252,6 +255,70 @@ TEST(KillNine, ASplitStackKilledAtRandomMomentsEndsLikeAnUninterruptedRun) {
   // Nothing is left half-done: the journal is empty.
   const fs::path work = fs::path(archive) / "work";
   EXPECT_TRUE(!fs::exists(work) || fs::is_empty(work));
+}
+
+// A tmpfs of a few megabytes mounted for one test (root only), unmounted when it dies.
+class SmallDisk {
+ public:
+  SmallDisk(const fs::path& at, const char* size) : path_(at) {
+    fs::create_directories(at);
+    const std::string options = std::string("size=") + size;
+    mounted_ = ::mount("tmpfs", at.c_str(), "tmpfs", 0, options.c_str()) == 0;
+    if (!mounted_) error_ = std::strerror(errno);
+  }
+  ~SmallDisk() {
+    if (mounted_) ::umount2(path_.c_str(), MNT_DETACH);
+  }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+  bool mounted() const { return mounted_; }
+  const std::string& error() const { return error_; }
+  std::uintmax_t free_bytes() const {
+    struct statvfs st {};
+    if (::statvfs(path_.c_str(), &st) != 0) return 0;
+    return static_cast<std::uintmax_t>(st.f_bavail) * st.f_frsize;
+  }
+
+ private:
+  fs::path path_;
+  bool mounted_ = false;
+  std::string error_;
+};
+
+TEST(DiskFull, IngestStopsWithAClearMessageAndARerunAfterFreeingSpaceCompletes) {
+  test::TempDir dir;
+  SmallDisk disk(dir / "disk", "8m");
+  if (!disk.mounted()) {
+    GTEST_SKIP() << "cannot mount a small tmpfs here (" << disk.error()
+                 << "): the test needs root with CAP_SYS_ADMIN";
+  }
+  constexpr int kDossiers = 4;
+  make_batch(dir / "batch", kDossiers);
+  const std::string archive = (dir / "disk" / "archive").string();
+  // The archive exists, then the disk fills up but for a few kilobytes.
+  ASSERT_EQ(run_to_end({"ingest", "--archive", archive, "--retry-failed"}).exit_code, 0);
+  const fs::path filler = dir / "disk" / "filler";
+  {
+    std::ofstream out(filler, std::ios::binary);
+    const std::string block(4096, 'x');
+    const std::uintmax_t keep = 24 * 1024;
+    for (std::uintmax_t left = disk.free_bytes(); left > keep + block.size();
+         left -= block.size()) {
+      out << block;
+    }
+  }
+  CommandRun full = run_to_end({"ingest", "--archive", archive, (dir / "batch").string()});
+  EXPECT_EQ(full.exit_code, 1) << full.out;
+  EXPECT_NE(full.out.find("No space left on device"), std::string::npos) << full.out;
+  EXPECT_NE(full.out.find("free some space and run the command again"), std::string::npos)
+      << full.out;
+
+  fs::remove(filler);
+  CommandRun again = run_to_end({"ingest", "--archive", archive, (dir / "batch").string()});
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  CommandRun verify = run_to_end({"verify", "--archive", archive});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+  EXPECT_EQ(exported(archive).size(), static_cast<std::size_t>(kDossiers));
 }
 
 TEST(KillNine, ReindexKilledMidWayIsFinishedByARerun) {
