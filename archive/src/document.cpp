@@ -72,6 +72,10 @@ class DocumentBuilder {
       field_values[key] = field.value;
       pos_ += kFieldGap;
     }
+    if (!d_.location.empty()) {
+      add_field("location", "text", d_.location);
+      field_values["location"] = d_.location;
+    }
     if (year_.empty() && !signed_year_.empty()) year_ = signed_year_;
     if (!year_.empty()) {
       doc_.add_value(schema::kSlotYear, year_);

@@ -18,7 +18,7 @@ struct BuiltinField {
 };
 
 // Every key of shared/FORMS.md, plus `returned_date` (the day the result was handed back,
-// which `sohoa stats` uses when a plugin records it).
+// which `sohoa stats` uses when a plugin records it) and `location`.
 constexpr BuiltinField kBuiltinFields[] = {
     {"dossier_code", "dossier_code", "Mã hồ sơ"},
     {"applicant_name", "person_name", "Tiếp nhận hồ sơ của"},
@@ -28,6 +28,9 @@ constexpr BuiltinField kBuiltinFields[] = {
     {"received_date", "date", "Thời gian nhận hồ sơ"},
     {"due_date", "date", "Thời gian trả kết quả giải quyết hồ sơ"},
     {"returned_date", "date", "Ngày trả kết quả"},
+    // Not a form field: the box or shelf label of the separator sheet the dossier was
+    // scanned behind (Dossier::location), searchable as `location:HOP-2019-017`.
+    {"location", "text", "Vị trí lưu trữ (hộp, kệ)"},
     {"ward", "ward", "Phường"},
     {"requester_name", "person_name", "Họ, chữ đệm, tên người yêu cầu"},
     {"requester_id_number", "id_number", "Giấy tờ tùy thân của người yêu cầu"},

@@ -131,6 +131,13 @@ TEST(Ingest, SplitsAStackAtSeparatorSheetsKeepingBlankPagesAndTheBoxLabel) {
   EXPECT_EQ(d->sources, std::vector<std::string>{stack.string()});
   EXPECT_TRUE(t.failures.entries().empty());
   EXPECT_FALSE(fs::exists(dir / "archive" / "work") && !fs::is_empty(dir / "archive" / "work"));
+  // The box label is searchable.
+  Result<Searcher> searcher = Searcher::open(t.archive.index_path());
+  ASSERT_TRUE(searcher.ok());
+  Result<SearchResults> found = searcher->search(SearchRequest{"location:HOP-2020-001"});
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_EQ(found->hits.size(), 1u);
+  EXPECT_EQ(found->hits[0].id, first.id);
 
   // The same stack again adds nothing and reads nothing.
   Result<IngestReport> again = ingest(t.archive, t.index, {stack}, options);
