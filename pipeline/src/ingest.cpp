@@ -263,23 +263,22 @@ class IngestRun {
     }
     std::string joined;
     for (const std::string& h : hashes) joined += h + "\n";
-    if (options_.split) {
-      state->stack_id = sha256_hex("stack\n" + joined).substr(0, 20);
-      Result<bool> done = stack_archived(*state, report);
-      if (!done) return done.error();
-      if (*done) return std::unique_ptr<InputState>();
-    } else {
-      const std::string id = dossier_id(hashes);
-      if (archive_.has_record(id)) {
-        DossierOutcome out = outcome_for(*state);
-        out.id = id;
-        if (Status s = ensure_indexed(out); !s) return s.error();
-        if (Status s = finished(out, report); !s) return s.error();
-        if (Status s = input_resolved(*state); !s) return s.error();
-        progress_.pages_done += counted;
-        tell_progress();
-        return std::unique_ptr<InputState>();
-      }
+    // Archived before, as a stack or as one dossier, whichever way it is given now: the same
+    // files never add anything twice.
+    state->stack_id = sha256_hex("stack\n" + joined).substr(0, 20);
+    Result<bool> done = stack_archived(*state, report);
+    if (!done) return done.error();
+    if (*done) return std::unique_ptr<InputState>();
+    const std::string id = dossier_id(hashes);
+    if (archive_.has_record(id)) {
+      DossierOutcome out = outcome_for(*state);
+      out.id = id;
+      if (Status s = ensure_indexed(out); !s) return s.error();
+      if (Status s = finished(out, report); !s) return s.error();
+      if (Status s = input_resolved(*state); !s) return s.error();
+      progress_.pages_done += counted;
+      tell_progress();
+      return std::unique_ptr<InputState>();
     }
     state->journal = "work/" + sha256_hex(fingerprint_ + "\n" + joined).substr(0, 20);
     for (std::size_t f = 0; f < state->files.size(); ++f) {

@@ -145,6 +145,12 @@ TEST(Ingest, SplitsAStackAtSeparatorSheetsKeepingBlankPagesAndTheBoxLabel) {
   EXPECT_EQ(again->count(DossierOutcome::Status::kAlreadyArchived), 2);
   EXPECT_EQ(again->pages_recognised, 0);
   EXPECT_EQ(t.archive.list_ids()->size(), 2u);
+  // Given again without --split, the stack is recognised too.
+  options.split = false;
+  Result<IngestReport> plain = ingest(t.archive, t.index, {stack}, options);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->count(DossierOutcome::Status::kAlreadyArchived), 2);
+  EXPECT_EQ(t.archive.list_ids()->size(), 2u);
 }
 
 TEST(Ingest, SplitsAStackWithoutSeparatorsWhereTheReceiptsBegin) {
