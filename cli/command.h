@@ -54,5 +54,6 @@ void register_reextract(CLI::App& app, int& exit_code);
 void register_verify(CLI::App& app, int& exit_code);
 void register_stats(CLI::App& app, int& exit_code);
 void register_watch(CLI::App& app, int& exit_code);
+void register_separator(CLI::App& app, int& exit_code);
 
 }  // namespace sohoa::cli

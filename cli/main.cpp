@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   sohoa::cli::register_verify(app, exit_code);
   sohoa::cli::register_stats(app, exit_code);
   sohoa::cli::register_watch(app, exit_code);
+  sohoa::cli::register_separator(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

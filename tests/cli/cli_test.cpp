@@ -386,6 +386,44 @@ TEST_F(CliTest, WatchIngestsWhatIsDroppedOnceItIsCompleteAndOnlyOnce) {
   }
 }
 
+TEST_F(CliTest, PrintedSeparatorSheetsSplitAScannedBoxAndKeepItsLabel) {
+  test::TempDir dir;
+  ASSERT_EQ(sohoa({"separator", "-o", (dir / "labelled.pdf").string(), "--label", "HOP-2020-009"})
+                .exit_code,
+            0);
+  ASSERT_EQ(sohoa({"separator", "-o", (dir / "plain.pdf").string()}).exit_code, 0);
+  // The box as the scanner's feeder saw it: sheet, dossier, sheet, dossier.
+  const fs::path samples = test::samples_dir() / "dossiers";
+  CommandRun unite =
+      test::run_command({"pdfunite", (dir / "labelled.pdf").string(),
+                         (samples / "L0-ket_hon-004.pdf").string(), (dir / "plain.pdf").string(),
+                         (samples / "L0-unknown-013.pdf").string(), (dir / "box.pdf").string()});
+  ASSERT_EQ(unite.exit_code, 0) << unite.err << " (pdfunite is in poppler-utils)";
+  const std::string archive = (dir / "archive").string();
+  CommandRun r =
+      sohoa({"ingest", "--archive", archive, "--split", "--json", (dir / "box.pdf").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json report = json::parse(r.out);
+  ASSERT_EQ(report["dossiers"].size(), 2u) << r.out;
+  const json& first = report["dossiers"][0];
+  EXPECT_EQ(first["first_page"], 1);
+  EXPECT_EQ(first["last_page"], 3);
+  EXPECT_EQ(first["location"], "HOP-2020-009");
+  EXPECT_EQ(first["procedure"], "ket_hon");
+  const json& second = report["dossiers"][1];
+  EXPECT_EQ(second["first_page"], 4);
+  EXPECT_EQ(second["last_page"], 5);
+  EXPECT_FALSE(second.contains("location"));
+  CommandRun shown = sohoa({"show", "--archive", archive, "--json", first["id"]});
+  const json record = json::parse(shown.out);
+  EXPECT_TRUE(record["pages"][0]["separator"].get<bool>());
+  EXPECT_EQ(record["location"], "HOP-2020-009");
+  const json found =
+      json::parse(sohoa({"search", "--archive", archive, "--json", "location:HOP-2020-009"}).out);
+  ASSERT_EQ(found["hits"].size(), 1u);
+  EXPECT_EQ(found["hits"][0]["id"], first["id"]);
+}
+
 TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(sohoa({"frobnicate"}).exit_code, 2);
   EXPECT_EQ(sohoa({"search", "--archive", archive_}).exit_code, 2);
