@@ -440,8 +440,10 @@ class IngestRun {
     if (starts && s.current.has_content()) {
       if (Status st = emit(s, report); !st) return st;
     }
+    // A receipt names the procedure it was issued for, which may read like that form's
+    // title: on a receipt page only the receipt counts.
     s.current.has_receipt = s.current.has_receipt || start.receipt;
-    s.current.has_form = s.current.has_form || start.form;
+    s.current.has_form = s.current.has_form || (start.form && !start.receipt);
     append(s.current, std::move(page), ref);
     return {};
   }

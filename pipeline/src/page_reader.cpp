@@ -1,5 +1,7 @@
 #include "page_reader.h"
 
+#include <cctype>
+
 #include "sohoa/pipeline/separator.h"
 
 namespace sohoa {
@@ -7,6 +9,25 @@ namespace {
 
 // Mean word confidence under which a page is also read turned by 180 degrees.
 constexpr double kRetryTurnedBelowConfidence = 0.6;
+
+// A page on which OCR found fewer letters and digits than this holds no text: it is a blank
+// sheet whose noise or show-through the shape-based blank test let pass ("+", ".*").
+constexpr int kFewestCharactersOfText = 3;
+
+int letters_and_digits(const std::vector<Word>& words) {
+  int n = 0;
+  for (const Word& w : words) {
+    for (std::size_t i = 0; i < w.text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(w.text[i]);
+      if (c < 0x80) {
+        n += std::isalnum(c) != 0 ? 1 : 0;
+      } else if ((c & 0xC0) == 0xC0) {
+        ++n;  // the first byte of a non-ASCII code point: a Vietnamese letter
+      }
+    }
+  }
+  return n;
+}
 
 }  // namespace
 
@@ -55,6 +76,11 @@ Result<Page> read_page(OcrEngine& engine, const SourceFile& file, int source_pag
     return make_error(
         ErrorCode::kOcr,
         file.path.string() + ": page " + std::to_string(source_page) + ": " + ocr.error().message);
+  }
+  if (task.preprocess.detect_blank && !ocr->timed_out &&
+      letters_and_digits(ocr->words) < kFewestCharactersOfText) {
+    page.blank = true;  // what OCR found is noise
+    return page;
   }
   page.text = std::move(ocr->text);
   page.words = std::move(ocr->words);

@@ -153,6 +153,22 @@ TEST(Ingest, SplitsAStackAtSeparatorSheetsKeepingBlankPagesAndTheBoxLabel) {
   EXPECT_EQ(t.archive.list_ids()->size(), 2u);
 }
 
+TEST(Ingest, APageWhereOcrFindsOnlyNoiseIsBlank) {
+  test::TempDir dir;
+  Image page = test::render_text({"", "", "         +          .*", "", "   ."});
+  const fs::path file = dir / "back.png";
+  ASSERT_EQ(pixWrite(file.c_str(), page.get(), IFF_PNG), 0);
+  TestArchive t(dir / "archive");
+  IngestOptions options;
+  options.jobs = 1;
+  Result<IngestReport> report = ingest(t.archive, t.index, {file}, options);
+  ASSERT_TRUE(report.ok());
+  Result<Dossier> d = t.archive.load_record(report->dossiers.at(0).id);
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->pages.at(0).blank) << d->pages[0].text;
+  EXPECT_TRUE(d->pages[0].words.empty());
+}
+
 TEST(Ingest, SplitsAStackWithoutSeparatorsWhereTheReceiptsBegin) {
   test::TempDir dir;
   // Two committed dossiers, each a receipt and a form or copy, scanned as one stack.
