@@ -25,6 +25,7 @@
 #include "output.h"
 #include "plan.h"
 #include "render.h"
+#include "scanned_dossier.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -42,47 +43,32 @@ struct Outcome {
 Outcome generate_one(const PlannedDossier& plan, size_t index, uint64_t seed,
                      const fs::path& out_dir, Renderer& renderer) {
   Rng rng(Rng::derive(seed, index));
-  const DossierContent content = compose_dossier(plan.procedure, rng, plan.prose_chance);
+  const ScannedDossier dossier = scan_dossier(plan, rng, renderer);
 
-  std::vector<RenderedPage> rendered;
-  for (const DocumentSpec& doc : content.documents) {
-    for (RenderedPage& page : renderer.render(doc, rng)) rendered.push_back(std::move(page));
-  }
-
-  const ScanSettings settings{plan.level, plan.bitonal, plan.jpeg_quality,
-                              static_cast<int>(rng.uniform_int(180, 200))};
-  std::vector<ScannedPage> scanned;
   nlohmann::ordered_json pages = nlohmann::ordered_json::array();
   Outcome outcome;
-  for (size_t i = 0; i < rendered.size(); ++i) {
-    const bool random_flip = rng.chance(0.1);
-    const bool flip = plan.level > 0 && (random_flip || (plan.flip_second_page && i == 1));
-    scanned.push_back(scan(rendered[i], settings, flip, rng));
-    const ScannedPage& s = scanned.back();
+  for (size_t i = 0; i < dossier.scanned.size(); ++i) {
+    const ScannedPage& s = dossier.scanned[i];
     outcome.upside_down += s.rotation == 180 ? 1 : 0;
     nlohmann::ordered_json page;
     page["number"] = i + 1;
-    page["kind"] = kind_name(rendered[i].kind);
+    page["kind"] = kind_name(dossier.rendered[i].kind);
     page["dpi"] = s.dpi;
     page["rotation"] = s.rotation;
     page["width"] = s.image.cols;
     page["height"] = s.image.rows;
-    page["text"] = nfc(join(rendered[i].lines, "\n"));
+    page["text"] = nfc(join(dossier.rendered[i].lines, "\n"));
     pages.push_back(std::move(page));
   }
-  outcome.pages = static_cast<int>(scanned.size());
+  outcome.pages = static_cast<int>(dossier.scanned.size());
 
   nlohmann::ordered_json truth;
   truth["name"] = plan.name;
-  truth["path"] = write_dossier(out_dir, plan.name, plan.container, scanned);
+  truth["path"] = write_dossier(out_dir, plan.name, plan.container, dossier.scanned);
   truth["container"] = container_name(plan.container);
   truth["level"] = plan.level;
-  truth["procedure"] = content.procedure;
-  nlohmann::ordered_json fields = nlohmann::ordered_json::object();
-  for (const auto& item : content.fields.items()) {
-    fields[item.key()] = nfc(item.value().get<std::string>());
-  }
-  truth["fields"] = std::move(fields);
+  truth["procedure"] = dossier.content.procedure;
+  truth["fields"] = truth_fields(dossier.content);
   truth["pages"] = std::move(pages);
   write_json(out_dir / "truth" / (plan.name + ".json"), truth);
   return outcome;
