@@ -28,6 +28,10 @@ const char* kind_name(PageKind kind) {
       return "prose";
     case PageKind::kCertifiedCopy:
       return "certified_copy";
+    case PageKind::kSeparator:
+      return "separator";
+    case PageKind::kBlank:
+      return "blank";
   }
   return "form";
 }
