@@ -62,9 +62,11 @@ Part make_part(const PlannedDossier& plan, const PlannedStack& stack, size_t ind
   Part part;
   part.procedure = dossier.content.procedure;
   part.fields = truth_fields(dossier.content);
-  const auto blank_back_after = [&](const RenderedPage& front, bool front_turned) {
+  // Separator sheets are card: nothing of them shows through on their backs.
+  const auto blank_back_after = [&](const RenderedPage& front, bool front_turned, bool card) {
     if (!extra.chance(run.blank_backs)) return;
-    const double bleed = plan.level > 0 && extra.chance(0.5) ? extra.uniform(0.035, 0.07) : 0.0;
+    const double bleed =
+        plan.level > 0 && !card && extra.chance(0.5) ? extra.uniform(0.035, 0.07) : 0.0;
     const RenderedPage back = render_blank_back(front, bleed, extra);
     part.blanks.push_back(part.pages.size());
     part.own.push_back(part.pages.size());
@@ -81,7 +83,7 @@ Part make_part(const PlannedDossier& plan, const PlannedStack& stack, size_t ind
     part.separator = 0;
     part.pages.push_back(scan(sheet, dossier.settings, turned, extra));
     part.upside_down += turned ? 1 : 0;
-    blank_back_after(sheet, turned);
+    blank_back_after(sheet, turned, true);
   }
   for (size_t i = 0; i < dossier.scanned.size(); ++i) {
     const bool turned = dossier.scanned[i].rotation == 180;
@@ -90,7 +92,7 @@ Part make_part(const PlannedDossier& plan, const PlannedStack& stack, size_t ind
     part.texts.push_back({part.pages.size(), dossier.rendered[i].kind, dossier.scanned[i].rotation,
                           nfc(join(dossier.rendered[i].lines, "\n"))});
     part.pages.push_back(std::move(dossier.scanned[i]));
-    blank_back_after(dossier.rendered[i], turned);
+    blank_back_after(dossier.rendered[i], turned, false);
     dossier.rendered[i] = RenderedPage{};  // done with it
   }
   return part;
