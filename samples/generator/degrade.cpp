@@ -174,7 +174,13 @@ ScannedPage backlog_scan(const RenderedPage& page, const ScanSettings& settings,
   out.dpi = dpi;
   out.jpeg_quality = settings.jpeg_quality;
   if (settings.bitonal) {
-    cv::threshold(out8, out.image, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    // Otsu splits a page with nothing on it into two halves of its noise: a blank back is
+    // thresholded at a fixed level between faded toner and dull paper instead.
+    if (page.kind == PageKind::kBlank) {
+      cv::threshold(out8, out.image, 140, 255, cv::THRESH_BINARY);
+    } else {
+      cv::threshold(out8, out.image, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    }
     out.bitonal = true;
   } else {
     out.image = out8;

@@ -1,9 +1,11 @@
 // sohoa-samples: synthetic Vietnamese administrative dossiers with ground truth.
 //
-//   sohoa-samples --out DIR --seed N [--preset committed|ocr|extract] [--count N]
+//   sohoa-samples --out DIR --seed N [--preset committed|ocr|extract|stack] [--count N]
 //                 [--levels 0,1,2] [--containers folder,pdf,tiff] [--jobs N]
+//                 [--separators yes|no] [--stacks K] [--blank-backs P]   (preset stack)
 //
-// Output (see samples/README.md): DIR/manifest.json, DIR/dossiers/…, DIR/truth/NAME.json.
+// Output (see samples/README.md): DIR/manifest.json, DIR/dossiers/…, DIR/truth/NAME.json;
+// preset stack: DIR/stacks/NAME.pdf|.tif|/ and DIR/stacks/NAME.truth.json.
 // The same seed and options give byte-identical files, whatever --jobs is.
 #include <leptonica/allheaders.h>
 
@@ -25,6 +27,8 @@
 #include "output.h"
 #include "plan.h"
 #include "render.h"
+#include "scanned_dossier.h"
+#include "stack.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -42,47 +46,32 @@ struct Outcome {
 Outcome generate_one(const PlannedDossier& plan, size_t index, uint64_t seed,
                      const fs::path& out_dir, Renderer& renderer) {
   Rng rng(Rng::derive(seed, index));
-  const DossierContent content = compose_dossier(plan.procedure, rng, plan.prose_chance);
+  const ScannedDossier dossier = scan_dossier(plan, rng, renderer);
 
-  std::vector<RenderedPage> rendered;
-  for (const DocumentSpec& doc : content.documents) {
-    for (RenderedPage& page : renderer.render(doc, rng)) rendered.push_back(std::move(page));
-  }
-
-  const ScanSettings settings{plan.level, plan.bitonal, plan.jpeg_quality,
-                              static_cast<int>(rng.uniform_int(180, 200))};
-  std::vector<ScannedPage> scanned;
   nlohmann::ordered_json pages = nlohmann::ordered_json::array();
   Outcome outcome;
-  for (size_t i = 0; i < rendered.size(); ++i) {
-    const bool random_flip = rng.chance(0.1);
-    const bool flip = plan.level > 0 && (random_flip || (plan.flip_second_page && i == 1));
-    scanned.push_back(scan(rendered[i], settings, flip, rng));
-    const ScannedPage& s = scanned.back();
+  for (size_t i = 0; i < dossier.scanned.size(); ++i) {
+    const ScannedPage& s = dossier.scanned[i];
     outcome.upside_down += s.rotation == 180 ? 1 : 0;
     nlohmann::ordered_json page;
     page["number"] = i + 1;
-    page["kind"] = kind_name(rendered[i].kind);
+    page["kind"] = kind_name(dossier.rendered[i].kind);
     page["dpi"] = s.dpi;
     page["rotation"] = s.rotation;
     page["width"] = s.image.cols;
     page["height"] = s.image.rows;
-    page["text"] = nfc(join(rendered[i].lines, "\n"));
+    page["text"] = nfc(join(dossier.rendered[i].lines, "\n"));
     pages.push_back(std::move(page));
   }
-  outcome.pages = static_cast<int>(scanned.size());
+  outcome.pages = static_cast<int>(dossier.scanned.size());
 
   nlohmann::ordered_json truth;
   truth["name"] = plan.name;
-  truth["path"] = write_dossier(out_dir, plan.name, plan.container, scanned);
+  truth["path"] = write_dossier(out_dir, plan.name, plan.container, dossier.scanned);
   truth["container"] = container_name(plan.container);
   truth["level"] = plan.level;
-  truth["procedure"] = content.procedure;
-  nlohmann::ordered_json fields = nlohmann::ordered_json::object();
-  for (const auto& item : content.fields.items()) {
-    fields[item.key()] = nfc(item.value().get<std::string>());
-  }
-  truth["fields"] = std::move(fields);
+  truth["procedure"] = dossier.content.procedure;
+  truth["fields"] = truth_fields(dossier.content);
   truth["pages"] = std::move(pages);
   write_json(out_dir / "truth" / (plan.name + ".json"), truth);
   return outcome;
@@ -102,6 +91,42 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
+nlohmann::ordered_json manifest_head(uint64_t seed, const std::string& preset) {
+  nlohmann::ordered_json manifest;
+  manifest["generator"] = "sohoa-samples";
+  manifest["version"] = 1;
+  manifest["seed"] = seed;
+  manifest["preset"] = preset;
+  return manifest;
+}
+
+/// Preset stack: the stacks, their manifest and the summary. Returns the exit status.
+int run_stacks(const std::vector<PlannedDossier>& plan, const std::vector<PlannedStack>& stacks,
+               const StackRun& run, const fs::path& out,
+               std::chrono::steady_clock::time_point started) {
+  const StackTotals totals = generate_stacks(plan, stacks, run, out);
+  nlohmann::ordered_json manifest = manifest_head(run.seed, "stack");
+  manifest["stacks"] = totals.written;
+  try {
+    write_json(out / "manifest.json", manifest);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 1;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf(
+      "%zu stacks, %d dossiers, %d pages (%d separator sheets, %d blank backs, %d upside "
+      "down) in %.1f s\n",
+      totals.written.size(), totals.dossiers, totals.pages, totals.separators, totals.blanks,
+      totals.upside_down, seconds);
+  for (const auto& [level, n] : totals.per_level) std::printf("  level %d: %d pages\n", level, n);
+  for (const auto& [name, n] : totals.per_container) {
+    std::printf("  %s: %d pages\n", name.c_str(), n);
+  }
+  return totals.failures == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -111,22 +136,38 @@ int main(int argc, char** argv) {
   std::string preset = "ocr";
   int count = 0;
   std::string levels_arg = "0,1,2";
-  std::string containers_arg = "folder,pdf,tiff";
+  std::string containers_arg;
+  std::string separators_arg = "yes";
+  int stacks = 1;
+  double blank_backs = 0.15;
   unsigned jobs = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   app.add_option("--out", out_dir,
-                 "Output folder (its dossiers/, truth/ and manifest.json are "
+                 "Output folder (its dossiers/, truth/, stacks/ and manifest.json are "
                  "replaced)")
       ->required();
   app.add_option("--seed", seed, "Random seed; same seed and options give identical output")
       ->capture_default_str();
-  app.add_option("--preset", preset, "committed | ocr | extract")
-      ->check(CLI::IsMember({"committed", "ocr", "extract"}))
+  app.add_option("--preset", preset, "committed | ocr | extract | stack")
+      ->check(CLI::IsMember({"committed", "ocr", "extract", "stack"}))
       ->capture_default_str();
   app.add_option("--count", count, "Number of dossiers (default: the preset's)")
       ->check(CLI::PositiveNumber);
   app.add_option("--levels", levels_arg, "Scan levels to use, e.g. 0,1,2")->capture_default_str();
-  app.add_option("--containers", containers_arg, "Containers to use: folder,pdf,tiff")
-      ->capture_default_str();
+  app.add_option("--containers", containers_arg,
+                 "Containers to use: folder,pdf,tiff (default folder,pdf,tiff; stack: one per "
+                 "stack, pdf,tiff,folder)");
+  CLI::Option* separators_opt = app.add_option("--separators", separators_arg,
+                                               "stack: a separator sheet before every dossier")
+                                    ->check(CLI::IsMember({"yes", "no"}))
+                                    ->capture_default_str();
+  CLI::Option* stacks_opt =
+      app.add_option("--stacks", stacks, "stack: number of stacks the dossiers are spread over")
+          ->check(CLI::Range(1, 999))
+          ->capture_default_str();
+  CLI::Option* blank_backs_opt =
+      app.add_option("--blank-backs", blank_backs, "stack: chance that a blank back follows a page")
+          ->check(CLI::Range(0.0, 1.0))
+          ->capture_default_str();
   app.add_option("--jobs", jobs, "Worker threads (output does not depend on it)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -136,8 +177,19 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;  // --help is not an error; anything else is a usage error
   }
 
+  const bool stack_preset = preset == "stack";
+  for (const CLI::Option* opt : {separators_opt, stacks_opt, blank_backs_opt}) {
+    if (!stack_preset && opt->count() > 0) {
+      std::fprintf(stderr, "error: %s is for --preset stack only\n", opt->get_name().c_str());
+      return 2;
+    }
+  }
+  if (containers_arg.empty()) containers_arg = stack_preset ? "pdf,tiff,folder" : "folder,pdf,tiff";
+
   PlanOptions options;
   options.preset = preset;
+  options.stacks = stacks;
+  options.separators = separators_arg == "yes";
   options.seed = seed;
   options.count = count;
   options.levels.clear();
@@ -163,8 +215,10 @@ int main(int argc, char** argv) {
   }
 
   std::vector<PlannedDossier> plan;
+  std::vector<PlannedStack> stack_plan;
   try {
     plan = plan_dossiers(options);
+    if (stack_preset) stack_plan = plan_stacks(options);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 2;
@@ -177,11 +231,16 @@ int main(int argc, char** argv) {
     fs::create_directories(out);
     fs::remove_all(out / "dossiers");
     fs::remove_all(out / "truth");
+    fs::remove_all(out / "stacks");
     fs::remove(out / "manifest.json");
-    fs::create_directories(out / "truth");
+    fs::create_directories(out / (stack_preset ? "stacks" : "truth"));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: cannot prepare %s: %s\n", out_dir.c_str(), e.what());
     return 1;
+  }
+
+  if (stack_preset) {
+    return run_stacks(plan, stack_plan, StackRun{seed, blank_backs, jobs}, out, started);
   }
 
   std::vector<Outcome> outcomes(plan.size());
@@ -222,11 +281,7 @@ int main(int argc, char** argv) {
     per_level[plan[i].level] += outcomes[i].pages;
     per_container[container_name(plan[i].container)] += outcomes[i].pages;
   }
-  nlohmann::ordered_json manifest;
-  manifest["generator"] = "sohoa-samples";
-  manifest["version"] = 1;
-  manifest["seed"] = seed;
-  manifest["preset"] = preset;
+  nlohmann::ordered_json manifest = manifest_head(seed, preset);
   manifest["dossiers"] = names;
   try {
     write_json(out / "manifest.json", manifest);

@@ -8,8 +8,9 @@
 
 namespace sohoa::samples {
 
-enum class PageKind { kReceipt, kForm, kProse, kCertifiedCopy };
-/// "receipt", "form", "prose", "certified_copy" (the truth file's `kind`).
+/// kSeparator and kBlank are the stack preset's separator sheets and blank backs.
+enum class PageKind { kReceipt, kForm, kProse, kCertifiedCopy, kSeparator, kBlank };
+/// "receipt", "form", "prose", "certified_copy", "separator", "blank" (the truth's `kind`).
 const char* kind_name(PageKind kind);
 
 enum class Paper { kA4, kA5 };

@@ -11,6 +11,25 @@ namespace sohoa::samples {
 namespace {
 
 constexpr uint64_t kPlanStream = 0xD055'1E25ULL;
+constexpr uint64_t kStackPlanStream = 0x57AC'4B0EULL;
+constexpr size_t kStackDefaultCount = 100;
+
+size_t stack_count(const PlanOptions& options) {
+  return options.count > 0 ? static_cast<size_t>(options.count) : kStackDefaultCount;
+}
+
+/// Dossier `i` of `count` spread over `stacks` stacks in order, the first ones one larger.
+size_t stack_size(size_t count, size_t stacks, size_t s) {
+  return count / stacks + (s < count % stacks ? 1 : 0);
+}
+
+void check_stacks(const PlanOptions& options) {
+  if (options.stacks < 1 || options.stacks > 999 ||
+      static_cast<size_t>(options.stacks) > stack_count(options)) {
+    throw std::invalid_argument(
+        "--stacks must be between 1 and the number of dossiers (999 at most)");
+  }
+}
 
 std::string name_of(int level, const std::string& procedure, size_t index) {
   std::string name = "L";
@@ -82,14 +101,74 @@ std::vector<PlannedDossier> plan_dossiers(const PlanOptions& options) {
           static_cast<int>(d.level == 1 ? rng.uniform_int(70, 85) : rng.uniform_int(60, 75));
       plan.push_back(std::move(d));
     }
+  } else if (options.preset == "stack") {
+    check_stacks(options);
+    const size_t count = stack_count(options);
+    // Procedures: the six in turn; with separators every twelfth dossier is prose-only
+    // (without a separator nothing would mark where one starts). Then shuffled.
+    std::vector<std::string> procedures;
+    for (size_t i = 0, k = 0; i < count; ++i) {
+      procedures.push_back(options.separators && i % 12 == 11 ? "unknown" : ids[k++ % 6]);
+    }
+    rng.shuffle(procedures);
+    std::vector<int> levels;
+    while (levels.size() < count) {
+      for (int level : options.levels) levels.push_back(level);
+    }
+    levels.resize(count);
+    rng.shuffle(levels);
+    const auto stacks = static_cast<size_t>(options.stacks);
+    for (size_t s = 0, i = 0; s < stacks; ++s) {
+      for (size_t n = stack_size(count, stacks, s); n > 0; --n, ++i) {
+        PlannedDossier d;
+        d.procedure = procedures[i];
+        d.prose_chance = 0.3;
+        d.level = levels[i];
+        d.container = options.containers[s % n_containers];
+        d.stack = static_cast<int>(s);
+        d.bitonal = d.level == 2 && rng.chance(d.container == Container::kTiff ? 0.8 : 0.5);
+        d.jpeg_quality =
+            static_cast<int>(d.level == 1 ? rng.uniform_int(70, 85) : rng.uniform_int(60, 75));
+        plan.push_back(std::move(d));
+      }
+    }
   } else {
     throw std::invalid_argument("unknown preset '" + options.preset +
-                                "' (expected committed, ocr or extract)");
+                                "' (expected committed, ocr, extract or stack)");
   }
   for (size_t i = 0; i < plan.size(); ++i) {
     plan[i].name = name_of(plan[i].level, plan[i].procedure, i);
   }
   return plan;
+}
+
+std::vector<PlannedStack> plan_stacks(const PlanOptions& options) {
+  if (options.containers.empty()) throw std::invalid_argument("at least one container is needed");
+  check_stacks(options);
+  const size_t count = stack_count(options);
+  const auto stacks = static_cast<size_t>(options.stacks);
+  Rng rng(Rng::derive(options.seed, kStackPlanStream));
+  std::vector<PlannedStack> out;
+  size_t first = 0;
+  for (size_t s = 0; s < stacks; ++s) {
+    PlannedStack stack;
+    stack.name =
+        (options.separators ? "sep-" : "nosep-") + zero_pad(static_cast<int64_t>(s + 1), 3);
+    // A box label: year and a three-digit box number, distinct within the set.
+    for (bool fresh = false; !fresh;) {
+      stack.label = "HOP-" + std::to_string(rng.uniform_int(2016, 2025)) + "-" +
+                    zero_pad(rng.uniform_int(1, 999), 3);
+      fresh = true;
+      for (const PlannedStack& other : out) fresh = fresh && other.label != stack.label;
+    }
+    stack.container = options.containers[s % options.containers.size()];
+    stack.separators = options.separators;
+    stack.first = first;
+    stack.count = stack_size(count, stacks, s);
+    first += stack.count;
+    out.push_back(std::move(stack));
+  }
+  return out;
 }
 
 }  // namespace sohoa::samples

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <numbers>
 #include <stdexcept>
 #include <utility>
@@ -27,6 +28,10 @@ const char* kind_name(PageKind kind) {
       return "prose";
     case PageKind::kCertifiedCopy:
       return "certified_copy";
+    case PageKind::kSeparator:
+      return "separator";
+    case PageKind::kBlank:
+      return "blank";
   }
   return "form";
 }
@@ -515,6 +520,12 @@ Renderer::Renderer() : impl_(std::make_unique<Impl>()) {}
 Renderer::~Renderer() = default;
 
 std::vector<RenderedPage> Renderer::render(const DocumentSpec& spec, Rng& rng) {
+  // Cairo 1.16 shares scaled fonts and their glyph caches between threads (one cairo font per
+  // face and size, whatever the font map) and crashes in cairo_show_glyphs when two threads
+  // draw text at once. Rendering is therefore serialised; scanning and encoding, most of the
+  // work, stay parallel.
+  static std::mutex mutex;
+  const std::lock_guard<std::mutex> lock(mutex);
   Typeface face = spec.face;
   constexpr int kMaxShrink = 8;
   for (int attempt = 0;; ++attempt) {

@@ -23,7 +23,9 @@ struct RenderedPage {
   Seal seal;
 };
 
-/// Owns a Pango font map and context. Not thread-safe: use one Renderer per thread.
+/// Owns a Pango font map and context. Not thread-safe: use one Renderer per thread. Calls of
+/// render() from several threads run one at a time (cairo 1.16 text drawing is not
+/// thread-safe).
 class Renderer {
  public:
   Renderer();
