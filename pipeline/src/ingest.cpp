@@ -119,6 +119,18 @@ struct InputState {
   std::vector<std::string> ids;  // dossiers made from the input
 };
 
+// A file's kind and page count, found once per run.
+struct FileCount {
+  InputKind kind = InputKind::kOther;
+  Result<int> pages;
+};
+
+int total_pages(const std::vector<FileCount>& counts) {
+  int n = 0;
+  for (const FileCount& c : counts) n += c.pages ? *c.pages : 0;
+  return n;
+}
+
 struct Slot {
   InputState* input = nullptr;
   std::size_t ref = 0;
@@ -177,14 +189,16 @@ class IngestRun {
         return s;
       }
     }
-    std::vector<int> counts;
+    // Every file is looked at once here, for the total the progress line needs; prepare()
+    // uses the same counts.
+    std::vector<std::vector<FileCount>> counts;
     for (const DossierInput& in : discovery.dossiers) {
-      int n = 0;
+      std::vector<FileCount>& files = counts.emplace_back();
       for (const fs::path& f : in.files) {
-        if (Result<int> c = count_pages(f, sniff_input(f))) n += *c;
+        const InputKind kind = sniff_input(f);
+        files.push_back(FileCount{kind, count_pages(f, kind)});
+        if (files.back().pages) progress_.pages_total += *files.back().pages;
       }
-      counts.push_back(n);
-      progress_.pages_total += n;
     }
     report.pages_total = progress_.pages_total;
     const std::size_t window = static_cast<std::size_t>(std::max(1, options_.jobs)) * 3;
@@ -234,14 +248,17 @@ class IngestRun {
 
   // Hashes and counts the input's files. Returns null when nothing is left to read: the input
   // failed, or it is in the archive already.
-  Result<std::unique_ptr<InputState>> prepare(const DossierInput& input, int counted,
+  Result<std::unique_ptr<InputState>> prepare(const DossierInput& input,
+                                              const std::vector<FileCount>& counts,
                                               IngestReport& report) {
     auto state = std::make_unique<InputState>();
     state->input = input;
+    const int counted = total_pages(counts);
     state->counted_pages = counted;
     std::vector<std::string> hashes;
-    for (const fs::path& path : input.files) {
-      SourceFile f{path, sniff_input(path), {}, 0};
+    for (std::size_t i = 0; i < input.files.size(); ++i) {
+      const fs::path& path = input.files[i];
+      SourceFile f{path, counts[i].kind, {}, 0};
       Result<std::string> hash = sha256_file(path);
       if (!hash) {
         state->errors.push_back(hash.error());
@@ -249,12 +266,11 @@ class IngestRun {
       }
       f.sha256 = *hash;
       hashes.push_back(f.sha256);
-      Result<int> count = count_pages(path, f.kind);
-      if (!count) {
-        state->errors.push_back(count.error());
+      if (!counts[i].pages) {
+        state->errors.push_back(counts[i].pages.error());
         continue;
       }
-      f.pages = *count;
+      f.pages = *counts[i].pages;
       state->files.push_back(std::move(f));
     }
     if (!state->errors.empty()) {
