@@ -174,13 +174,15 @@ void register_watch(CLI::App& app, int& exit_code) {
     }
     const std::atomic<bool>* stop = install_stop_signals();
     Watcher watcher(opts->folder, *archive);
+    // Loaded once: a watcher runs for weeks, and loaded libraries are never unloaded.
+    PluginSet plugins = load_plugins(opts->common.plugin_folders, false);
     std::cerr << "watching " << fs::absolute(opts->folder).string() << " (settle " << opts->settle
               << " s, every " << opts->interval << " s"
               << (opts->common.split ? ", split stacks" : "") << ")" << std::endl;
     exit_code = kExitOk;
     auto process = [&](const std::vector<std::pair<std::string, Signature>>& ready) {
       if (ready.empty()) return;
-      Result<IngestSession> session = open_ingest_session(opts->common, false);
+      Result<IngestSession> session = open_ingest_session(opts->common, false, &plugins);
       if (!session) {
         // Another ingest holds the index, or the archive cannot be written: the next look
         // tries again.

@@ -92,7 +92,8 @@ void add_ingest_options(CLI::App& cmd, IngestCliOptions& o) {
       ->check(CLI::Range(1.0, 86400.0));
 }
 
-Result<IngestSession> open_ingest_session(const IngestCliOptions& cli, bool warn_plugins) {
+Result<IngestSession> open_ingest_session(const IngestCliOptions& cli, bool warn_plugins,
+                                          PluginSet* plugins) {
   Result<Archive> archive = open_archive(cli.archive, Archive::Mode::kCreateIfMissing);
   if (!archive) return archive.error();
   Result<IndexWriter> index =
@@ -108,11 +109,14 @@ Result<IngestSession> open_ingest_session(const IngestCliOptions& cli, bool warn
   Result<FailureLog> failures = FailureLog::load(*session.archive);
   if (!failures) return failures.error();
   session.failures = std::make_unique<FailureLog>(std::move(*failures));
-  session.plugins = std::make_unique<PluginSet>(load_plugins(cli.plugin_folders, warn_plugins));
+  if (plugins == nullptr) {
+    session.plugins = std::make_unique<PluginSet>(load_plugins(cli.plugin_folders, warn_plugins));
+    plugins = session.plugins.get();
+  }
   session.options.jobs = cli.jobs;
   session.options.preprocess = *steps;
   session.options.ocr.languages = cli.languages;
-  session.options.plugins = session.plugins.get();
+  session.options.plugins = plugins;
   session.options.failures = session.failures.get();
   session.options.split = cli.split;
   return session;

@@ -31,7 +31,7 @@ struct IngestCliOptions {
 void add_ingest_options(CLI::App& command, IngestCliOptions& options);
 
 // Everything an ingest needs, opened from the options: the archive, its index writer (held
-// until the session is destroyed), the plugins, the failure report.
+// until the session is destroyed), the plugins (unless given), the failure report.
 struct IngestSession {
   std::unique_ptr<Archive> archive;
   std::unique_ptr<IndexWriter> index;
@@ -41,7 +41,10 @@ struct IngestSession {
 };
 
 // Errors name what could not be opened (kLocked when another writer holds the index).
-Result<IngestSession> open_ingest_session(const IngestCliOptions& cli, bool warn_plugins);
+// `plugins`: a set loaded before (a long-running watcher loads its plugins once); null: load
+// them from the options.
+Result<IngestSession> open_ingest_session(const IngestCliOptions& cli, bool warn_plugins,
+                                          PluginSet* plugins = nullptr);
 
 // SIGINT and SIGTERM set the returned flag (a second SIGINT kills as usual).
 const std::atomic<bool>* install_stop_signals();
