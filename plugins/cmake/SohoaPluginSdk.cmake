@@ -9,6 +9,7 @@
 if(NOT TARGET sohoa_plugin_sdk)
   get_filename_component(_sohoa_sdk_dir "${CMAKE_CURRENT_LIST_DIR}/../sdk" ABSOLUTE)
   add_library(sohoa_plugin_sdk STATIC
+    ${_sohoa_sdk_dir}/src/address.cpp
     ${_sohoa_sdk_dir}/src/extract.cpp
     ${_sohoa_sdk_dir}/src/text.cpp
     ${_sohoa_sdk_dir}/src/values.cpp

@@ -15,7 +15,7 @@ const std::vector<FieldRule>& rules() {
   static const std::vector<FieldRule> kRules = {
       {"dossier_code", "Mã hồ sơ", ValueKind::kDossierCode},
       {"applicant_name", "Tiếp nhận hồ sơ của", ValueKind::kName},
-      {"applicant_address", "Địa chỉ", ValueKind::kText, 2, {"Số điện thoại"}},
+      {"applicant_address", "Địa chỉ", ValueKind::kAddress, 2, {"Số điện thoại"}},
       {"applicant_phone", "Số điện thoại", ValueKind::kPhone},
       {"procedure_name", "Nội dung yêu cầu giải quyết", ValueKind::kText, 2},
       {"received_date", "Thời gian nhận hồ sơ", ValueKind::kDate, 1},

@@ -1,6 +1,8 @@
 // The helpers of plugins/sdk that every extractor relies on.
 #include <gtest/gtest.h>
 
+#include "sohoa/plugin/address.h"
+#include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/text.h"
 #include "sohoa/plugin/values.h"
 
@@ -187,6 +189,79 @@ TEST(CheckCccd, FlagsACenturyDigitThatContradictsTheBirthYear) {
   EXPECT_TRUE(check_cccd("001288012345", 1988).has_value());
   EXPECT_TRUE(check_cccd("003088012345", 1988).has_value());  // no province 003
   EXPECT_FALSE(check_cccd("012345678", 1988).has_value());    // CMND: nothing to check
+}
+
+// Readings of level-2 receipts in bench/extract, each with the address printed on the paper.
+TEST(NormalizeAddress, PutsMisreadGazetteerWordsBack) {
+  struct Case {
+    const char* read;
+    const char* printed;
+  };
+  const Case cases[] = {
+      {"Tổ dân phố Đăm, phường Tây Tựu, quận Bắc Từ Liêm, tành phố Hà Nội R",
+       "Tổ dân phố Đăm, phường Tây Tựu, quận Bắc Từ Liêm, thành phố Hà Nội"},
+      {"Số 23 ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ Liêm, ` thành phốHàNội",
+       "Số 23 ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ Liêm, thành phố Hà Nội"},
+      {"Số 13, ngõ 206, đường Tận Xuân, phường Xuân Đi h, quận Bắc Từ Liêm, Hà Nội",
+       "Số 13, ngõ 206, đường Tân Xuân, phường Xuân Đỉnh, quận Bắc Từ Liêm, Hà Nội"},
+      {"Căn hộ 1414, tòa HH2, đường Thượng Cát, P. Thượng\"Cát, Q. Bắc Từ Liêm, ÏP. Hà Nội",
+       "Căn hộ 1414, tòa HH2, đường Thượng Cát, P. Thượng Cát, Q. Bắc Từ Liêm, TP. Hà Nội"},
+      {"Số 187 ngổ 256 Nhổn, P. Minh Khai, Q. Bắc Từ Liêm, TP. Hà Nội",
+       "Số 187 ngõ 256 Nhổn, P. Minh Khai, Q. Bắc Từ Liêm, TP. Hà Nội"},
+      {"Găn hộ 2515, tòa CT1, đường Thụy Phương, phường Thụy Phương, quận Bắc Từ Liêm, Hà Nội",
+       "Căn hộ 2515, tòa CT1, đường Thụy Phương, phường Thụy Phương, quận Bắc Từ Liêm, Hà Nội"},
+      {"Nhà số 238; ngách 45/3, ngö 19 [hượng Cát, phường Thượng Cát, quận Bắc Từ Liêm, TP. Hà Nội",
+       "Nhà số 238, ngách 45/3, ngõ 19 Thượng Cát, phường Thượng Cát, quận Bắc Từ Liêm, TP. Hà "
+       "Nội"},
+      {"Số 63, ngõ 163, đường Đức Diễn, phường Phúc Điền, quận Bắc Từ Liêm, Hà Nội,",
+       "Số 63, ngõ 163, đường Đức Diễn, phường Phúc Diễn, quận Bắc Từ Liêm, Hà Nội"},
+      {"SỐ 4 ngõ 295 Thụy Phương, P. Thụy Phương, Q. Bắc Từ, Liêm, thành phố Hà Nội",
+       "Số 4 ngõ 295 Thụy Phương, P. Thụy Phương, Q. Bắc Từ Liêm, thành phố Hà Nội"},
+      {"Số 89, Tổ dân phố Đống 3, phường Cổ Nhuế 2, duận Bắc ` Từ-Liêm, TP. Hà Nội ˆ",
+       "Số 89, Tổ dân phố Đống 3, phường Cổ Nhuế 2, quận Bắc Từ Liêm, TP. Hà Nội"},
+      {"Ñhà số 128, ngách-47/26, ngõ 197 Xuân La, phường Xuân Đỉnh, quận Bäc Từ Liêm, TP Hà Nội",
+       "Nhà số 128, ngách 47/26, ngõ 197 Xuân La, phường Xuân Đỉnh, quận Bắc Từ Liêm, TP. Hà Nội"},
+      {"Số 108, Tổ dân phố Hoàng Xã, phường Liên Mạc, qúận Bắc Từ Liêm,TP.HàNỘ",
+       "Số 108, Tổ dân phố Hoàng Xá, phường Liên Mạc, quận Bắc Từ Liêm, TP. Hà Nội"},
+      {"Số 227 ngõ 162 Xuân Tảo, P. Xuân Tảo, Q.:Bắc Từ Liêm, TP. Hà Nội.",
+       "Số 227 ngõ 162 Xuân Tảo, P. Xuân Tảo, Q. Bắc Từ Liêm, TP. Hà Nội"},
+  };
+  for (const Case& c : cases) {
+    const Address a = normalize_address(c.read);
+    EXPECT_EQ(a.value, c.printed) << c.read;
+    EXPECT_TRUE(a.doubts.empty()) << c.read << ": " << (a.doubts.empty() ? "" : a.doubts[0]);
+  }
+}
+
+TEST(NormalizeAddress, LeavesWhatItDoesNotKnowAsRead) {
+  // Outside the district: nothing to correct, nothing to doubt.
+  const Address away = normalize_address("xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định");
+  EXPECT_EQ(away.value, "xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định");
+  EXPECT_TRUE(away.doubts.empty());
+  // Short words one letter apart are never changed into each other ("Đông" is no "đường").
+  EXPECT_EQ(normalize_address("Số 5, phố Đông Các, Hà Nội").value, "Số 5, phố Đông Các, Hà Nội");
+  // The letters tell Phú from Phúc Diễn, then the marks come from the gazetteer.
+  EXPECT_EQ(normalize_address("phường Phu Dien, quận Bắc Từ Liêm").value,
+            "phường Phú Diễn, quận Bắc Từ Liêm");
+  EXPECT_EQ(normalize_address("phường Phuc Dien, quận Bắc Từ Liêm").value,
+            "phường Phúc Diễn, quận Bắc Từ Liêm");
+  // One edit from two streets (Xuân Tảo, Xuân La): left as read.
+  EXPECT_EQ(normalize_address("ngõ 5 Xuân Ta, phường Xuân Đỉnh").value,
+            "ngõ 5 Xuân Ta, phường Xuân Đỉnh");
+}
+
+TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
+  EXPECT_FALSE(normalize_address("Số 135 ngõ 2Ó1 Trần Cung, Liêm, Hà Nội Đức Thắng, Q. Bắc Từ")
+                   .doubts.empty());  // a letter in the number, lines out of order
+  EXPECT_FALSE(normalize_address("Nhà số 143, ngách 23/8, ngõ 213 Trần Cung, phường I Đức")
+                   .doubts.empty());  // a stray letter
+  EXPECT_FALSE(normalize_address("Số 5 ngõ 12 Trần Cung, quận Bắc Từ Liêm, Hà Nội")
+                   .doubts.empty());  // no ward
+  // As a field: the doubt puts it in review.
+  const std::optional<FieldValue> f = make_field("applicant_address", ValueKind::kAddress,
+                                                 ValueText{"Số 5 ngõ 2Ó1 Trần Cung", 1, {}, 0.9});
+  ASSERT_TRUE(f.has_value());
+  EXPECT_TRUE(f->needs_review);
 }
 
 }  // namespace

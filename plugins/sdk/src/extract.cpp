@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "sohoa/plugin/address.h"
 #include "sohoa/plugin/values.h"
 
 namespace sohoa::plugin {
@@ -128,6 +129,11 @@ std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
       if (t.empty()) return std::nullopt;
       return t;
     }
+    case ValueKind::kAddress: {
+      std::string a = normalize_address(text).value;
+      if (a.empty()) return std::nullopt;
+      return a;
+    }
     case ValueKind::kName:
       return normalize_name(text);
     case ValueKind::kDate: {
@@ -177,6 +183,18 @@ FieldValue field_from(std::string_view key, std::string value, const ValueText& 
 
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
   if (text.empty()) return std::nullopt;
+  if (kind == ValueKind::kAddress) {
+    Address address = normalize_address(text.text);
+    if (address.value.empty()) return std::nullopt;
+    FieldValue f = field_from(key, std::move(address.value), text);
+    if (!address.doubts.empty()) {
+      std::string reason = "the address may be misread: ";
+      for (std::size_t i = 0; i < address.doubts.size(); ++i)
+        reason += (i > 0 ? "; " : "") + address.doubts[i];
+      flag_for_review(&f, reason);
+    }
+    return f;
+  }
   std::optional<std::string> value = normalize_as(kind, text.text);
   if (!value) return std::nullopt;
   return field_from(key, std::move(*value), text);

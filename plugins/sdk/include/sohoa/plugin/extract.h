@@ -20,6 +20,7 @@ namespace sohoa::plugin {
 // How the text after a label becomes a stored value (shared/FORMS.md conventions).
 enum class ValueKind {
   kText,         // single spaces, leaders removed
+  kAddress,      // normalize_address (address.h); its doubts flag the field for review
   kName,         // normalize_name
   kDate,         // parse_date, else parse_date_words
   kYear,         // four digits

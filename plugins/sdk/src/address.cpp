@@ -1,0 +1,420 @@
+#include "sohoa/plugin/address.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "sohoa/plugin/text.h"
+
+namespace sohoa::plugin {
+namespace {
+
+// The gazetteer. Names as the district's one-stop software and its residents print them; a
+// district that adopts sohoa extends these lists, nothing else needs to change.
+//
+// Wards of Bắc Từ Liêm (shared/FORMS.md), without the numbers of Cổ Nhuế 1 and 2: a number is
+// read as printed.
+constexpr std::string_view kWards[] = {
+    "Thượng Cát", "Liên Mạc", "Đông Ngạc", "Đức Thắng", "Thụy Phương", "Tây Tựu",
+    "Xuân Đỉnh",  "Xuân Tảo", "Minh Khai", "Cổ Nhuế",   "Phú Diễn",    "Phúc Diễn",
+};
+
+// Streets and roads of the district (many carry a ward's or village's name).
+constexpr std::string_view kStreets[] = {
+    "Phạm Văn Đồng",
+    "Hoàng Quốc Việt",
+    "Trần Cung",
+    "Tân Xuân",
+    "Xuân La",
+    "Xuân Đỉnh",
+    "Xuân Tảo",
+    "Văn Tiến Dũng",
+    "Cầu Diễn",
+    "Đức Diễn",
+    "Phú Diễn",
+    "Phúc Diễn",
+    "Hồ Tùng Mậu",
+    "Kỳ Vũ",
+    "Đông Ngạc",
+    "Thụy Phương",
+    "Chèm",
+    "Tân Nhuệ",
+    "Thượng Cát",
+    "Liên Mạc",
+    "Tây Tựu",
+    "Nhổn",
+    "Cổ Nhuế",
+    "Phan Bá Vành",
+    "Nguyễn Hoàng Tôn",
+    "Võ Quý Huân",
+    "Hoàng Công Chất",
+    "Nguyễn Đình Tứ",
+    "Kẻ Vẽ",
+    "Minh Khai",
+    "Đức Thắng",
+    "Phú Minh",
+    "Đỗ Nhuận",
+    "Nguyễn Xuân Khoát",
+};
+
+// Villages and residential groups (tổ dân phố), printed "Tổ dân phố Đăm", "Tổ dân phố Đông
+// Ngạc 5"; the number is read as printed.
+constexpr std::string_view kGroups[] = {
+    "Đăm",        "Trung Tựu", "Tây Tựu",  "Mạc Xá",    "Hoàng Xá",    "Hồng Ngự",    "Đông Sàng",
+    "Viên",       "Đống",      "Nhật Tảo", "Nguyên Xá", "Phú Minh",    "Kiều Mai",    "Trung",
+    "Chèm",       "Nhổn",      "Kỳ Vũ",    "Đông Ngạc", "Đức Thắng",   "Thụy Phương", "Liên Mạc",
+    "Thượng Cát", "Yên Nội",   "Tu Hoàng", "Văn Trì",   "Thượng Thụy", "Xuân Tảo",    "Xuân La",
+    "Xuân Đỉnh",  "Cổ Nhuế",   "Phú Diễn", "Phúc Diễn", "Cầu Diễn",    "Tân Nhuệ",    "Hoàng Liên",
+};
+
+// The words of an address, lower case (the page decides the first letter's case). One-word
+// heads are put right only before a number ("ngổ 256" → "ngõ 256"): elsewhere their letters
+// are a name's too ("Phương", "Quân", "Dương" fold like "phường", "quận", "đường").
+struct Generic {
+  std::string_view text;
+  bool before_number;  // only before a number: "Số 23", "ngõ 85", "tòa HH2"
+};
+constexpr Generic kGenerics[] = {
+    {"số", true},          {"nhà số", true},     {"căn hộ", true},      {"tòa", true},
+    {"ngõ", true},         {"ngách", true},      {"hẻm", true},         {"tổ", true},
+    {"tổ dân phố", false}, {"thành phố", false}, {"khu đô thị", false},
+};
+
+struct Entry {
+  std::string canonical;
+  bool generic = false;  // the first letter takes the page's case
+  bool before_number = false;
+  bool ward = false;      // "phường <ward>"
+  bool district = false;  // "quận Bắc Từ Liêm", "Bắc Từ Liêm"
+  bool city = false;      // "Hà Nội": the address ends here
+  int words = 0;
+  std::u32string key;       // folded letters and digits
+  std::u32string name_key;  // the same of the name after its head ("Đông Ngạc" of "phố …")
+  std::u32string exact;     // lower-case letters and digits with their marks
+};
+
+bool is_letter_or_digit(char32_t c) {
+  const std::string f = fold(encode_utf8(std::u32string(1, c)));
+  return f.size() == 1 && ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= '0' && f[0] <= '9'));
+}
+
+bool is_digit32(char32_t c) { return c >= '0' && c <= '9'; }
+
+std::u32string letters_of(std::string_view text) {
+  std::u32string out;
+  for (char32_t c : decode_utf8(text)) {
+    if ((c >= 'a' && c <= 'z') || is_digit32(c)) out += c;
+  }
+  return out;
+}
+
+std::u32string exact_letters(std::string_view text) {
+  std::u32string out;
+  for (char32_t c : decode_utf8(to_lower(text))) {
+    if (is_letter_or_digit(c)) out += c;
+  }
+  return out;
+}
+
+Entry make_entry(std::string canonical, bool generic, std::string_view name = {}) {
+  Entry e;
+  e.key = letters_of(fold(canonical));
+  e.name_key = name.empty() ? e.key : letters_of(fold(name));
+  e.exact = exact_letters(canonical);
+  e.words = static_cast<int>(std::count(canonical.begin(), canonical.end(), ' ')) + 1;
+  e.canonical = std::move(canonical);
+  e.generic = generic;
+  return e;
+}
+
+const std::vector<Entry>& gazetteer() {
+  static const std::vector<Entry> kEntries = [] {
+    std::vector<Entry> out;
+    std::set<std::string> proper;
+    for (std::string_view w : kWards) {
+      proper.insert(std::string(w));
+      Entry e = make_entry("phường " + std::string(w), true, w);
+      e.ward = true;
+      out.push_back(std::move(e));
+    }
+    for (std::string_view s : kStreets) {
+      proper.insert(std::string(s));
+      out.push_back(make_entry("đường " + std::string(s), true, s));
+      out.push_back(make_entry("phố " + std::string(s), true, s));
+    }
+    for (std::string_view g : kGroups) {
+      proper.insert(std::string(g));
+      out.push_back(make_entry("tổ dân phố " + std::string(g), true, g));
+    }
+    // Names alone ("ngõ 85 Chèm"), of two words or more: one word ("Đống", "Đăm") is put
+    // right only after its head ("Tổ dân phố Đống"), since "Đông" folds like it.
+    for (const std::string& p : proper) {
+      if (p.find(' ') != std::string::npos) out.push_back(make_entry(p, false));
+    }
+    for (const Generic& g : kGenerics) {
+      Entry e = make_entry(std::string(g.text), true);
+      e.before_number = g.before_number;
+      out.push_back(std::move(e));
+    }
+    for (const auto& [d, name] :
+         {std::pair{"quận Bắc Từ Liêm", "Bắc Từ Liêm"}, std::pair{"huyện Từ Liêm", "Từ Liêm"}}) {
+      Entry e = make_entry(d, true, name);
+      e.district = true;
+      out.push_back(std::move(e));
+    }
+    Entry btl = make_entry("Bắc Từ Liêm", false);
+    btl.district = true;
+    out.push_back(std::move(btl));
+    for (const char* c : {"thành phố Hà Nội", "Hà Nội"}) {
+      Entry e = make_entry(c, c[0] != 'H', "Hà Nội");
+      e.city = true;
+      out.push_back(std::move(e));
+    }
+    return out;
+  }();
+  return kEntries;
+}
+
+// Edits allowed between a reading and an entry: none for one word (short words of an address
+// are one edit from each other: "đông"/"đường", "đăm"/"đầm"), else one, two for long names.
+// Counted on the name an entry carries, not on its head: "phố Đông Ngạc" allows one edit
+// because "Đông Ngạc" does, so "phố Đông Các" stays as read.
+int tolerance(const Entry& e) {
+  if (e.words == 1) return 0;
+  const auto n = e.name_key.size();
+  return n < 5 ? 0 : n < 12 ? 1 : 2;
+}
+
+bool is_abbreviation(std::string_view folded) {
+  return folded == "p" || folded == "q" || folded == "tp";
+}
+
+enum class Kind { kWord, kNumber, kComma, kDot };
+
+struct Token {
+  Kind kind;
+  std::u32string text;
+};
+
+// Letters and digits make words; '/' and '-' join digits ("37/2", "12-14"); ',' and ';' are
+// commas; '.' and ':' dots; everything else (specks, quotes, brackets, hyphens between
+// letters) separates.
+std::vector<Token> tokenize(std::string_view text) {
+  const std::u32string cps = decode_utf8(text);
+  std::vector<Token> out;
+  std::u32string cur;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    const bool number = std::any_of(cur.begin(), cur.end(), is_digit32);
+    out.push_back({number ? Kind::kNumber : Kind::kWord, cur});
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    if (is_letter_or_digit(c)) {
+      cur += c;
+    } else if ((c == '/' || c == '-') && !cur.empty() && is_digit32(cur.back()) &&
+               i + 1 < cps.size() && is_digit32(cps[i + 1])) {
+      cur += c;
+    } else {
+      flush();
+      if (c == ',' || c == ';') out.push_back({Kind::kComma, {}});
+      if (c == '.' || c == ':') out.push_back({Kind::kDot, {}});
+    }
+  }
+  flush();
+  return out;
+}
+
+struct Match {
+  const Entry* entry = nullptr;
+  std::size_t end = 0;  // token index after the match
+};
+
+// The entry that the words from token `i` on read as, if one is clearly closest: the longest
+// entry read most closely wins, the marks decide among equals, and a correction (letters
+// changed) needs every other entry for the same words to be at least an edit further.
+std::optional<Match> match_at(const std::vector<Token>& toks, std::size_t i) {
+  struct Candidate {
+    Match match;
+    int distance;
+    int score;  // longer entries read closely score higher
+    int exact;  // edits with the marks
+  };
+  std::vector<Candidate> found;
+  std::u32string key;
+  std::u32string exact;
+  std::size_t j = i;
+  int crossed = 0;
+  for (int words = 1; words <= 5; ++words) {
+    // Extend the span by the next word; a run of commas and dots inside a span counts as an edit
+    // ("Bắc Từ, Liêm") and an abbreviation ends it ("Nhổn, P. Minh Khai").
+    if (words > 1 && j < toks.size() &&
+        (toks[j].kind == Kind::kComma || toks[j].kind == Kind::kDot)) {
+      ++crossed;
+      while (j < toks.size() && (toks[j].kind == Kind::kComma || toks[j].kind == Kind::kDot)) ++j;
+    }
+    if (j >= toks.size() || toks[j].kind != Kind::kWord) break;
+    const std::string word = encode_utf8(toks[j].text);
+    if (words > 1 && is_abbreviation(fold(word))) break;
+    key += letters_of(fold(word));
+    exact += exact_letters(word);
+    ++j;
+    std::size_t after = j;
+    while (after < toks.size() && toks[after].kind == Kind::kDot) ++after;
+    const bool number_follows = after < toks.size() && toks[after].kind == Kind::kNumber;
+    for (const Entry& e : gazetteer()) {
+      if (e.before_number && !number_follows) continue;
+      const int tol = tolerance(e);
+      const int length_gap = static_cast<int>(key.size()) - static_cast<int>(e.key.size());
+      if (length_gap > tol || -length_gap > tol) continue;
+      const int d = edit_distance(key, e.key) + crossed;
+      if (d > tol) continue;
+      found.push_back(
+          {Match{&e, j}, d, static_cast<int>(e.key.size()) - 3 * d, edit_distance(exact, e.exact)});
+    }
+  }
+  if (found.empty()) return std::nullopt;
+  const auto best = std::min_element(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.score != b.score ? a.score > b.score : a.exact < b.exact;
+  });
+  for (const Candidate& c : found) {
+    if (&c == &*best || c.match.end != best->match.end ||
+        c.match.entry->canonical == best->match.entry->canonical) {
+      continue;
+    }
+    if (c.score == best->score && c.exact == best->exact) return std::nullopt;
+    if (best->distance > 0 && c.score > best->score - 3) return std::nullopt;
+  }
+  return best->match;
+}
+
+bool starts_upper(const std::u32string& word) {
+  if (word.empty()) return false;
+  const std::string c = encode_utf8(word.substr(0, 1));
+  return to_lower(c) != c;
+}
+
+std::string with_first_letter(std::string_view canonical, bool upper) {
+  std::u32string cps = decode_utf8(canonical);
+  if (cps.empty()) return {};
+  const std::string first = encode_utf8(cps.substr(0, 1));
+  return (upper ? to_upper(first) : to_lower(first)) + encode_utf8(cps.substr(1));
+}
+
+// Letters Vietnamese does not write (OCR's reading of specks and stains): f j w z and the
+// Latin-1 letters with marks Vietnamese has no use for (Ñ Ï ÿ ä ö …).
+bool foreign_letter(char32_t c) {
+  const char32_t l = decode_utf8(to_lower(encode_utf8(std::u32string(1, c))))[0];
+  if (l == 'f' || l == 'j' || l == 'w' || l == 'z') return true;
+  if (l >= 0xE0 && l <= 0xFF) {
+    static const std::u32string kVietnamese = U"àáâãèéêìíòóôõùúý";
+    return kVietnamese.find(l) == std::u32string::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
+Address normalize_address(std::string_view text) {
+  const std::vector<Token> toks = tokenize(text);
+  struct Piece {
+    std::string text;      // a word, a number or ","
+    bool as_read = false;  // no entry: the words as OCR read them
+  };
+  std::vector<Piece> pieces;
+  Address out;
+  bool ward_seen = false;
+  bool district_seen = false;
+  bool after_ward_abbreviation = false;
+  std::size_t i = 0;
+  while (i < toks.size()) {
+    const Token& t = toks[i];
+    if (t.kind == Kind::kComma) {
+      if (!pieces.empty() && pieces.back().text != ",") pieces.push_back({","});
+      ++i;
+      continue;
+    }
+    if (t.kind == Kind::kDot) {  // abbreviations take their own dot; others are specks
+      ++i;
+      continue;
+    }
+    const std::string word = encode_utf8(t.text);
+    if (t.kind == Kind::kNumber) {
+      for (std::size_t k = 1; k + 1 < t.text.size(); ++k) {
+        if (!is_digit32(t.text[k]) && t.text[k] != '/' && t.text[k] != '-' &&
+            is_digit32(t.text[k - 1]) && is_digit32(t.text[k + 1])) {
+          out.doubts.push_back("the number \"" + word + "\" holds a letter");
+          break;
+        }
+      }
+      pieces.push_back({word});
+      after_ward_abbreviation = false;
+      ++i;
+      continue;
+    }
+    const std::string folded = fold(word);
+    if (is_abbreviation(folded)) {
+      std::size_t next = i + 1;
+      while (next < toks.size() && toks[next].kind == Kind::kDot) ++next;
+      if (next < toks.size() && toks[next].kind == Kind::kWord) {
+        pieces.push_back({folded == "p" ? "P." : folded == "q" ? "Q." : "TP."});
+        after_ward_abbreviation = folded == "p";
+        i = next;
+        continue;
+      }
+    }
+    if (std::optional<Match> m = match_at(toks, i)) {
+      const Entry& e = *m->entry;
+      if (e.city && !pieces.empty() && pieces.back().as_read &&
+          decode_utf8(pieces.back().text).size() <= 2) {
+        pieces.back() = {"TP."};  // "ÏP Hà Nội": the city's abbreviation, misread
+      }
+      const bool ward_name =
+          std::find(std::begin(kWards), std::end(kWards), e.canonical) != std::end(kWards);
+      ward_seen = ward_seen || e.ward || (after_ward_abbreviation && ward_name);
+      district_seen = district_seen || e.district;
+      after_ward_abbreviation = false;
+      pieces.push_back(
+          {e.generic ? with_first_letter(e.canonical, starts_upper(t.text)) : e.canonical});
+      i = m->end;
+      if (e.city) break;
+      continue;
+    }
+    after_ward_abbreviation = false;
+    pieces.push_back({word, true});
+    ++i;
+  }
+  for (const Piece& p : pieces) {
+    if (!p.as_read) continue;
+    const std::u32string cps = decode_utf8(p.text);
+    if (cps.size() == 1) {
+      out.doubts.push_back("a stray letter \"" + p.text + "\"");
+    } else if (std::any_of(cps.begin(), cps.end(), foreign_letter)) {
+      out.doubts.push_back("\"" + p.text + "\" is no Vietnamese word");
+    }
+  }
+  // After the city: nothing of the address, unless the lines were read out of order.
+  std::u32string rest;
+  for (std::size_t k = i; k < toks.size(); ++k) rest += letters_of(fold(encode_utf8(toks[k].text)));
+  if (rest.size() >= 6) {
+    out.doubts.push_back("text after the city: \"" + encode_utf8(rest) +
+                         "\" (lines read out of order?)");
+  }
+  if (district_seen && !ward_seen) out.doubts.push_back("no ward before the district");
+  for (const Piece& p : pieces) {
+    if (p.text == ",") {
+      if (!out.value.empty()) out.value += ',';
+      continue;
+    }
+    if (!out.value.empty()) out.value += ' ';
+    out.value += p.text;
+  }
+  while (!out.value.empty() && (out.value.back() == ',' || out.value.back() == ' ')) {
+    out.value.pop_back();
+  }
+  return out;
+}
+
+}  // namespace sohoa::plugin
