@@ -1,6 +1,8 @@
 // tiep_nhan: the one-stop receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, Mẫu số 01,
 // Thông tư 01/2018/TT-VPCP) that heads a filed dossier. Not a procedure: its fields join
 // whatever dossier it heads.
+#include <algorithm>
+
 #include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/sdk.h"
 #include "sohoa/plugin/text.h"
@@ -79,7 +81,10 @@ void match_catalogue(FieldValue& f) {
       best_distance = score;
     }
   }
-  if (best.empty()) return;
+  if (best.empty()) {
+    flag_for_review(&f, "no procedure of the catalogue reads like this (cut short?)");
+    return;
+  }
   if (letters(best) != read) f.confidence *= 0.95;
   f.value = std::string(best);
 }
@@ -99,6 +104,19 @@ void check_code_date(std::vector<FieldValue>& fields) {
   flag_for_review(received, reason);
 }
 
+// Agency codes (the part of a dossier code before the date) of the one-stop desks whose
+// receipts this archive holds: the district's. A district that files its wards' receipts too
+// adds their desks here. Another agency's code on a receipt is most likely a misread digit.
+constexpr std::string_view kDesks[] = {"000.00.17.H26"};
+
+void check_code_agency(std::vector<FieldValue>& fields) {
+  FieldValue* code = find_field(fields, "dossier_code");
+  if (code == nullptr) return;
+  const std::string agency = code->value.substr(0, code->value.find('-'));
+  if (std::find(std::begin(kDesks), std::end(kDesks), agency) != std::end(kDesks)) return;
+  flag_for_review(code, "the agency code " + agency + " is none of the district's desks");
+}
+
 class Receipt final : public Extractor {
  public:
   double score(const DossierView& dossier) override { return title_score(dossier, kTitle); }
@@ -109,6 +127,7 @@ class Receipt final : public Extractor {
     std::vector<FieldValue> fields = read_fields(dossier, rules(), Scope{page, page + 1});
     if (FieldValue* name = find_field(fields, "procedure_name")) match_catalogue(*name);
     check_code_date(fields);
+    check_code_agency(fields);
     return fields;
   }
 

@@ -264,5 +264,34 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
   EXPECT_TRUE(f->needs_review);
 }
 
+TEST(SettleName, DoubtsMarksNoNameHasAndAMissingFamilyName) {
+  PageView page = page_of({"Họ, chữ đệm, tên: TRỊNH THÙY HUYỂN", "Tên: TUẤN TÙNG"});
+  DossierView dossier;
+  dossier.pages.push_back(page);
+  FieldValue huyen;
+  huyen.value = "Trịnh Thùy Huyển";
+  settle_name(dossier, huyen);
+  EXPECT_TRUE(huyen.needs_review);  // Huyền misread
+  FieldValue tung;
+  tung.value = "Tuấn Tùng";
+  settle_name(dossier, tung);
+  EXPECT_EQ(tung.value, "Tuấn Tùng");  // not "Từ Ấn Tùng": "Ấn" is no name
+  EXPECT_TRUE(tung.needs_review);      // no family name
+  FieldValue hoa;
+  hoa.value = "Nguyễn Thị Hoà";
+  settle_name(dossier, hoa);
+  EXPECT_FALSE(hoa.needs_review);
+}
+
+TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
+  const auto clean = make_field("p", ValueKind::kPhone, ValueText{"0900 140 019", 1, {}, 0.9});
+  ASSERT_TRUE(clean.has_value());
+  EXPECT_FALSE(clean->needs_review);
+  const auto speck = make_field("p", ValueKind::kPhone, ValueText{"0900 140” 018", 1, {}, 0.9});
+  ASSERT_TRUE(speck.has_value());
+  EXPECT_EQ(speck->value, "0900140018");
+  EXPECT_TRUE(speck->needs_review);
+}
+
 }  // namespace
 }  // namespace sohoa::plugin

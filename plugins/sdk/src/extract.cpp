@@ -120,6 +120,21 @@ std::string collapse(std::string_view text) {
   return out;
 }
 
+// Whether something other than spaces, dots or dashes stands between the first `digits`
+// digits of `text` ("0900 140” 018": the ” may hide a digit).
+bool speck_between_digits(std::string_view text, std::size_t digits) {
+  if (text.find('+') != std::string_view::npos) return false;  // +84: counted differently
+  std::size_t seen = 0;
+  for (char32_t c : decode_utf8(text)) {
+    if (c >= '0' && c <= '9') {
+      if (++seen == digits) return false;
+    } else if (seen > 0 && c != ' ' && c != '.' && c != '-') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
@@ -197,7 +212,11 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   }
   std::optional<std::string> value = normalize_as(kind, text.text);
   if (!value) return std::nullopt;
-  return field_from(key, std::move(*value), text);
+  FieldValue f = field_from(key, std::move(*value), text);
+  if (kind == ValueKind::kPhone && speck_between_digits(text.text, f.value.size())) {
+    flag_for_review(&f, "a speck between the digits: \"" + text.text + "\"");
+  }
+  return f;
 }
 
 std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule& rule,
@@ -372,6 +391,52 @@ constexpr std::string_view kSurnames[] = {
     "Lục",    "Đàm",  "Ông",  "Phí",  "Quan",   "Bạch",  "Hàn",   "Diệp",    "Văn",  "Từ",
     "Trương", "Lã",   "Ninh", "Đồng", "Khổng",  "Hoa",   "Mã",    "Âu Dương"};
 
+// Middle and given names, the common ones, in both tone placements where they differ (Hòa /
+// Hoà, Thủy / Thuỷ). A name word whose letters are one of these but whose marks are not is
+// most likely a misread mark ("Huyển" for Huyền, "Chỉ" for Chi) and goes to review; a word
+// that is no name at all ("Ấn") is not taken as the rest of a family name run into it.
+constexpr std::string_view kGivenNames[] = {
+    "An",    "Anh",    "Ánh",    "Ân",     "Bách",  "Bảo",    "Bằng",   "Bích",  "Bình",   "Bội",
+    "Cát",   "Cầm",    "Cẩm",    "Chi",    "Chinh", "Chính",  "Chiến",  "Chung", "Công",   "Cúc",
+    "Cương", "Cường",  "Dân",    "Diễm",   "Diệp",  "Diệu",   "Doanh",  "Dung",  "Dũng",   "Dương",
+    "Duy",   "Duyên",  "Đại",    "Đan",    "Đào",   "Đạo",    "Đạt",    "Điệp",  "Định",   "Đình",
+    "Đông",  "Đồng",   "Đức",    "Đăng",   "Đắc",   "Giang",  "Giao",   "Gia",   "Hà",     "Hạ",
+    "Hải",   "Hân",    "Hạnh",   "Hào",    "Hảo",   "Hằng",   "Hậu",    "Hiền",  "Hiển",   "Hiến",
+    "Hiệp",  "Hiếu",   "Hoa",    "Hòa",    "Hoà",   "Hóa",    "Hoá",    "Hoài",  "Hoan",   "Hoàn",
+    "Hoàng", "Hồng",   "Hợp",    "Huân",   "Huấn",  "Huệ",    "Hùng",   "Hưng",  "Hương",  "Hường",
+    "Hữu",   "Huy",    "Huyền",  "Khải",   "Khang", "Khanh",  "Khánh",  "Khiêm", "Khoa",   "Khôi",
+    "Khuê",  "Khắc",   "Kiên",   "Kiều",   "Kim",   "Kỳ",     "Lam",    "Lâm",   "Lan",    "Lành",
+    "Lê",    "Lệ",     "Liên",   "Liễu",   "Linh",  "Loan",   "Lộc",    "Lợi",   "Long",   "Luân",
+    "Lực",   "Lương",  "Ly",     "Lý",     "Mai",   "Mạnh",   "Minh",   "My",    "Mỹ",     "Nam",
+    "Nga",   "Ngà",    "Ngân",   "Nghĩa",  "Ngọc",  "Nguyên", "Nguyệt", "Nhàn",  "Nhân",   "Nhi",
+    "Nhung", "Như",    "Nhật",   "Nhất",   "Ninh",  "Oanh",   "Phát",   "Phong", "Phú",    "Phúc",
+    "Phụng", "Phương", "Phượng", "Phước",  "Quân",  "Quang",  "Quốc",   "Quý",   "Quyên",  "Quyết",
+    "Quỳnh", "Quế",    "Sang",   "Sâm",    "Sơn",   "Sinh",   "Sỹ",     "Sĩ",    "Tài",    "Tâm",
+    "Tân",   "Thạch",  "Thái",   "Thắm",   "Thắng", "Thanh",  "Thành",  "Thảo",  "Thế",    "Thi",
+    "Thị",   "Thiện",  "Thịnh",  "Thoa",   "Thơ",   "Thu",    "Thư",    "Thuận", "Thục",   "Thương",
+    "Thùy",  "Thuỳ",   "Thủy",   "Thuỷ",   "Thúy",  "Thuý",   "Thụy",   "Thuỵ",  "Thông",  "Thuần",
+    "Tiến",  "Tiên",   "Tín",    "Toàn",   "Trà",   "Trâm",   "Trang",  "Trí",   "Triều",  "Trinh",
+    "Trọng", "Trung",  "Trúc",   "Trường", "Tú",    "Tuấn",   "Tùng",   "Tuyết", "Tuyền",  "Tường",
+    "Tuệ",   "Tố",     "Tư",     "Uyên",   "Vân",   "Văn",    "Vi",     "Việt",  "Vinh",   "Vĩnh",
+    "Vũ",    "Vy",     "Vương",  "Xuân",   "Yến",   "Ý",      "Bá",     "Đạm",   "Khuyên", "Lụa",
+    "Nhàn",  "Phấn",   "Sen",    "Thủ",    "Tịnh",  "Tuyên",  "Yên",    "Hiệu",  "Hòe",    "Hoè",
+};
+
+bool is_name_word(std::string_view word) {
+  return std::find(std::begin(kGivenNames), std::end(kGivenNames), word) != std::end(kGivenNames) ||
+         std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
+}
+
+// The name word with the same letters as `word` but other marks, when `word` is none.
+std::optional<std::string_view> remarked_name_word(std::string_view word) {
+  if (is_name_word(word)) return std::nullopt;
+  const std::string folded = fold(word);
+  for (std::string_view n : kGivenNames) {
+    if (fold(n) == folded) return n;
+  }
+  return std::nullopt;
+}
+
 // Letters of a word (punctuation OCR glued on dropped), capitalised as a name word.
 std::string name_word(std::string_view raw) {
   std::u32string letters;
@@ -422,6 +487,9 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
       const std::string head = encode_utf8(first.substr(0, cut));
       if (!surname_for(fold(head))) continue;
       const std::u32string tail = first.substr(cut);
+      const std::string tail_word =
+          to_upper(encode_utf8(tail.substr(0, 1))) + to_lower(encode_utf8(tail.substr(1)));
+      if (!is_name_word(tail_word)) continue;  // "Tuấn" is no "Tu" + "ấn"
       words[0] = head;
       words.insert(words.begin() + 1,
                    to_upper(encode_utf8(tail.substr(0, 1))) + encode_utf8(tail.substr(1)));
@@ -486,6 +554,25 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   if (disagreed) name.confidence *= 0.9;
   if (!doubt.empty())
     flag_for_review(&name, "the name is printed differently on the pages: " + doubt);
+  // Marks no name has: a misread the readings did not out-vote.
+  std::vector<std::string> settled_words;
+  for (std::size_t i = 0, j; i < name.value.size(); i = j + 1) {
+    j = name.value.find(' ', i);
+    if (j == std::string::npos) j = name.value.size();
+    if (j > i) settled_words.push_back(name.value.substr(i, j - i));
+  }
+  for (std::size_t k = 1; k < settled_words.size(); ++k) {
+    if (std::optional<std::string_view> n = remarked_name_word(settled_words[k])) {
+      flag_for_review(&name, "\"" + settled_words[k] + "\" is no usual name; \"" + std::string(*n) +
+                                 "\" misread?");
+    }
+  }
+  if (!settled_words.empty() &&
+      std::find(std::begin(kSurnames), std::end(kSurnames), settled_words[0]) ==
+          std::end(kSurnames) &&
+      !surname_for(fold(settled_words[0]))) {
+    flag_for_review(&name, "\"" + settled_words[0] + "\" is no known family name");
+  }
 }
 
 FieldValue* find_field(std::vector<FieldValue>& fields, std::string_view key) {
