@@ -419,7 +419,7 @@ constexpr std::string_view kGivenNames[] = {
     "Trọng", "Trung",  "Trúc",   "Trường", "Tú",    "Tuấn",   "Tùng",   "Tuyết", "Tuyền",  "Tường",
     "Tuệ",   "Tố",     "Tư",     "Uyên",   "Vân",   "Văn",    "Vi",     "Việt",  "Vinh",   "Vĩnh",
     "Vũ",    "Vy",     "Vương",  "Xuân",   "Yến",   "Ý",      "Bá",     "Đạm",   "Khuyên", "Lụa",
-    "Nhàn",  "Phấn",   "Sen",    "Thủ",    "Tịnh",  "Tuyên",  "Yên",    "Hiệu",  "Hòe",    "Hoè",
+    "Phấn",  "Sen",    "Thủ",    "Tịnh",   "Tuyên", "Yên",    "Hiệu",   "Hòe",   "Hoè",
 };
 
 bool is_name_word(std::string_view word) {
