@@ -13,6 +13,7 @@
 #include <boost/dll/shared_library.hpp>
 
 #include "sohoa/archive/schema.h"
+#include "sohoa/archive/text.h"
 #include "sohoa/plugin/sdk.h"
 #include "sohoa/plugin/text.h"
 
@@ -401,6 +402,36 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
     for (const PluginField& f : info.fields) {
       if (d.fields.count(f.key) == 0) flag(d, f.key, "not found on the pages");
     }
+  }
+  // The same person named twice (the receipt's applicant, the form's requester) with the first
+  // word missing in one reading: "Mai Hà" beside "Lê Mai Hà" lost its family name.
+  std::map<std::string, std::vector<std::string>> name_words;
+  for (const auto& [key, field] : d.fields) {
+    if (schema::field_spec(key).type != "person_name") continue;
+    for (const text::Token& t :
+         text::tokenize(text::fold_diacritics(text::to_lower(field.value)))) {
+      name_words[key].push_back(t.text);
+    }
+  }
+  for (const auto& [key, words] : name_words) {
+    for (const auto& [other_key, other] : name_words) {
+      if (key == other_key || words.size() < 2 || other.size() <= words.size()) continue;
+      if (std::equal(words.begin(), words.end(), other.end() - words.size())) {
+        flag(d, key,
+             "\"" + d.fields[key].value + "\" lacks the first word of \"" +
+                 d.fields[other_key].value + "\" (" + other_key + ")");
+      }
+    }
+  }
+  // A declaration is signed before it is handed in, not after: a later date is a misread digit
+  // in one of the two.
+  const auto signed_at = d.fields.find("signed_date");
+  const auto received_at = d.fields.find("received_date");
+  if (signed_at != d.fields.end() && received_at != d.fields.end() &&
+      signed_at->second.value > received_at->second.value) {
+    flag(d, "signed_date",
+         "signed " + signed_at->second.value + ", after the dossier was received (" +
+             received_at->second.value + ")");
   }
   return result;
 }

@@ -293,5 +293,40 @@ TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
   EXPECT_TRUE(speck->needs_review);
 }
 
+TEST(PlausibleWord, KnowsTheShapeOfAVietnameseSyllable) {
+  for (const char* w : {"nghiêng", "Nguyễn", "quốc", "giữa", "khuỷu", "xoong", "VẬT", "HOÀNG",
+                        "UBND", "HH2", "47/26"}) {
+    EXPECT_TRUE(plausible_word(w)) << "[" << w << "]";
+  }
+  for (const char* w : {"VẬI", "Nhổii", "XEMÁY", "Vxời"}) EXPECT_FALSE(plausible_word(w)) << w;
+}
+
+TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
+  auto read = [](ValueKind kind, const char* text) {
+    return make_field("k", kind, ValueText{text, 1, {}, 0.9});
+  };
+  EXPECT_TRUE(read(ValueKind::kNumber, "I1")->needs_review);       // 11 or 1?
+  EXPECT_TRUE(read(ValueKind::kNumber, "B05")->needs_review);      // 805?
+  EXPECT_FALSE(read(ValueKind::kNumber, "84,5m2")->needs_review);  // a unit
+  EXPECT_FALSE(read(ValueKind::kNumber, "12")->needs_review);
+  EXPECT_TRUE(read(ValueKind::kMoney, "1.435.000.007 đồng")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kMoney, "1.435.000.000 đồng")->needs_review);
+  EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH VẬI LIỆU")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH VẬT LIỆU")->needs_review);
+}
+
+TEST(NormalizeAddress, ReadsADotBeforeAComponentAsACommaAndDoubtsACutAddress) {
+  const Address a =
+      normalize_address("Tổ dân phố Đức Thắng 3, phường Đức Thắng. quận Bắc Từ Liêm, TP. Hà Nội ?");
+  EXPECT_EQ(a.value, "Tổ dân phố Đức Thắng 3, phường Đức Thắng, quận Bắc Từ Liêm, TP. Hà Nội");
+  EXPECT_TRUE(a.doubts.empty());
+  EXPECT_FALSE(normalize_address("Nhà số 179, ngõ 97 Phan Bá Vành, phường Cổ").doubts.empty());
+  EXPECT_FALSE(
+      normalize_address("Tổ dân phố Nhật Tảo 6, phường Xuân Tảo, quận Bắc Từ").doubts.empty());
+  EXPECT_FALSE(normalize_address("Nhà số 226, ngõ 116 Nhổii, phường Minh Khai, quận Bắc Từ Liêm, "
+                                 "Hà Nội")
+                   .doubts.empty());
+}
+
 }  // namespace
 }  // namespace sohoa::plugin

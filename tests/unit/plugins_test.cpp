@@ -133,6 +133,27 @@ TEST(PluginSet, KeepsNoDateInTheFuture) {
   EXPECT_NE(d.review_reasons.at("signed_date").find("in the future"), std::string::npos);
 }
 
+TEST(PluginSet, FlagsAFormSignedAfterTheDossierWasReceived) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const std::string received : {"07/02/2020", "11/02/2020"}) {
+    Dossier d = birth_registration(kFiveFebruary);  // signed 10 February 2020
+    d.pages.insert(d.pages.begin(),
+                   page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                            "Mã hồ sơ: 000.00.17.H26-" + received.substr(8, 2) +
+                                received.substr(3, 2) + received.substr(0, 2) + "-0001",
+                            "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                            "Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày " + received}));
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("signed_date")) << received;
+    ASSERT_TRUE(d.fields.count("received_date")) << received;
+    const bool flagged =
+        d.review_reasons.count("signed_date") != 0 &&
+        d.review_reasons.at("signed_date").find("after the dossier was received") !=
+            std::string::npos;
+    EXPECT_EQ(flagged, received == "07/02/2020") << received;
+  }
+}
+
 TEST(PluginSet, NamesNoProcedureForAPageNoPluginKnows) {
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   Dossier d;

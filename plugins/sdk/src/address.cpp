@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/text.h"
 
 namespace sohoa::plugin {
@@ -227,6 +228,10 @@ std::vector<Token> tokenize(std::string_view text) {
   return out;
 }
 
+// Whether the words from token `i` begin a component of their own: a ward, district or city
+// with its head word, or the abbreviation of one.
+bool starts_component(const std::vector<Token>& toks, std::size_t i);
+
 struct Match {
   const Entry* entry = nullptr;
   std::size_t end = 0;  // token index after the match
@@ -290,6 +295,13 @@ std::optional<Match> match_at(const std::vector<Token>& toks, std::size_t i) {
   return best->match;
 }
 
+bool starts_component(const std::vector<Token>& toks, std::size_t i) {
+  if (is_abbreviation(fold(encode_utf8(toks[i].text)))) return true;
+  const std::optional<Match> m = match_at(toks, i);
+  return m && (m->entry->ward || (m->entry->district && m->entry->generic) ||
+               (m->entry->city && m->entry->generic));
+}
+
 bool starts_upper(const std::u32string& word) {
   if (word.empty()) return false;
   const std::string c = encode_utf8(word.substr(0, 1));
@@ -327,6 +339,8 @@ Address normalize_address(std::string_view text) {
   Address out;
   bool ward_seen = false;
   bool district_seen = false;
+  bool city_seen = false;
+  bool head_seen = false;  // "phường", "quận", "P.", "Q.": a ward or district is named
   bool after_ward_abbreviation = false;
   std::size_t i = 0;
   while (i < toks.size()) {
@@ -336,7 +350,12 @@ Address normalize_address(std::string_view text) {
       ++i;
       continue;
     }
-    if (t.kind == Kind::kDot) {  // abbreviations take their own dot; others are specks
+    if (t.kind == Kind::kDot) {  // abbreviations take their own dot; others are specks,
+      // or a comma misread before the next component ("Đức Thắng. quận Bắc Từ Liêm")
+      if (i + 1 < toks.size() && toks[i + 1].kind == Kind::kWord && !pieces.empty() &&
+          pieces.back().text != "," && starts_component(toks, i + 1)) {
+        pieces.push_back({","});
+      }
       ++i;
       continue;
     }
@@ -355,6 +374,8 @@ Address normalize_address(std::string_view text) {
       continue;
     }
     const std::string folded = fold(word);
+    head_seen =
+        head_seen || folded == "phuong" || folded == "quan" || folded == "p" || folded == "q";
     if (is_abbreviation(folded)) {
       std::size_t next = i + 1;
       while (next < toks.size() && toks[next].kind == Kind::kDot) ++next;
@@ -367,6 +388,7 @@ Address normalize_address(std::string_view text) {
     }
     if (std::optional<Match> m = match_at(toks, i)) {
       const Entry& e = *m->entry;
+      city_seen = city_seen || e.city;
       if (e.city && !pieces.empty() && pieces.back().as_read &&
           decode_utf8(pieces.back().text).size() <= 2) {
         pieces.back() = {"TP."};  // "ÏP Hà Nội": the city's abbreviation, misread
@@ -391,7 +413,7 @@ Address normalize_address(std::string_view text) {
     const std::u32string cps = decode_utf8(p.text);
     if (cps.size() == 1) {
       out.doubts.push_back("a stray letter \"" + p.text + "\"");
-    } else if (std::any_of(cps.begin(), cps.end(), foreign_letter)) {
+    } else if (std::any_of(cps.begin(), cps.end(), foreign_letter) || !plausible_word(p.text)) {
       out.doubts.push_back("\"" + p.text + "\" is no Vietnamese word");
     }
   }
@@ -403,6 +425,9 @@ Address normalize_address(std::string_view text) {
                          "\" (lines read out of order?)");
   }
   if (district_seen && !ward_seen) out.doubts.push_back("no ward before the district");
+  if ((ward_seen || district_seen || head_seen) && !city_seen) {
+    out.doubts.push_back("it ends before the city (cut short?)");
+  }
   for (const Piece& p : pieces) {
     if (p.text == ",") {
       if (!out.value.empty()) out.value += ',';

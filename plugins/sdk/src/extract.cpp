@@ -135,7 +135,100 @@ bool speck_between_digits(std::string_view text, std::size_t digits) {
   return false;
 }
 
+std::vector<std::string> split_at_spaces(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0, j; i < text.size(); i = j + 1) {
+    j = std::min(text.find(' ', i), text.size());
+    if (j > i) out.emplace_back(text.substr(i, j - i));
+  }
+  return out;
+}
+
+// The whitespace-separated word of `text` holding its first digit.
+std::string_view word_with_first_digit(std::string_view text) {
+  const std::size_t d = text.find_first_of("0123456789");
+  if (d == std::string_view::npos) return {};
+  std::size_t start = text.rfind(' ', d);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  const std::size_t end = std::min(text.find(' ', d), text.size());
+  return text.substr(start, end - start);
+}
+
+// A letter read right before a digit of the number ("I1", "B05", "2B2,B"): OCR took a digit
+// for a letter or a letter for a digit; a unit ("84,5m2") does not count.
+bool letter_in_number(std::string_view text) {
+  std::string_view word = word_with_first_digit(text);
+  if (word.ends_with("m2")) word.remove_suffix(2);
+  const std::u32string cps = decode_utf8(word);
+  for (std::size_t i = 1; i < cps.size(); ++i) {
+    if (cps[i] < '0' || cps[i] > '9') continue;
+    const std::string f = fold(encode_utf8(cps.substr(i - 1, 1)));
+    if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'z') return true;
+  }
+  return false;
+}
+
+// The rhymes of Vietnamese syllables (vowel nucleus and final consonant), tone marks
+// removed; with the onsets below they make every syllable the language writes.
+constexpr std::u32string_view kRhymes[] = {
+    U"a",    U"ai",   U"ao",   U"au",   U"ay",   U"ac",   U"ach", U"am",  U"an",   U"ang",  U"anh",
+    U"ap",   U"at",   U"ăc",   U"ăm",   U"ăn",   U"ăng",  U"ăp",  U"ăt",  U"âc",   U"âm",   U"ân",
+    U"âng",  U"âp",   U"ât",   U"âu",   U"ây",   U"e",    U"eo",  U"ec",  U"em",   U"en",   U"eng",
+    U"ep",   U"et",   U"ê",    U"êu",   U"êch",  U"êm",   U"ên",  U"ênh", U"êp",   U"êt",   U"i",
+    U"ia",   U"iu",   U"ich",  U"im",   U"in",   U"inh",  U"ip",  U"it",  U"iêc",  U"iêm",  U"iên",
+    U"iêng", U"iêp",  U"iêt",  U"iêu",  U"o",    U"oa",   U"oai", U"oao", U"oay",  U"oac",  U"oach",
+    U"oam",  U"oan",  U"oang", U"oanh", U"oap",  U"oat",  U"oăc", U"oăm", U"oăn",  U"oăng", U"oăt",
+    U"oe",   U"oeo",  U"oen",  U"oet",  U"oi",   U"oc",   U"om",  U"on",  U"ong",  U"op",   U"ot",
+    U"ooc",  U"oong", U"ô",    U"ôi",   U"ôc",   U"ôm",   U"ôn",  U"ông", U"ôp",   U"ôt",   U"ơ",
+    U"ơi",   U"ơm",   U"ơn",   U"ơp",   U"ơt",   U"u",    U"ua",  U"uây", U"uân",  U"uâng", U"uât",
+    U"ui",   U"uc",   U"um",   U"un",   U"ung",  U"up",   U"ut",  U"uê",  U"uêch", U"uênh", U"uơ",
+    U"uôc",  U"uôi",  U"uôm",  U"uôn",  U"uông", U"uôt",  U"uy",  U"uya", U"uych", U"uyên", U"uyêt",
+    U"uynh", U"uyt",  U"uyu",  U"ư",    U"ưa",   U"ưi",   U"ưu",  U"ưc",  U"ưm",   U"ưn",   U"ưng",
+    U"ưt",   U"ươc",  U"ươi",  U"ươm",  U"ươn",  U"ương", U"ươp", U"ươt", U"ươu",  U"y",    U"yêm",
+    U"yên",  U"yêt",  U"yêu",
+};
+constexpr std::u32string_view kOnsets[] = {
+    U"ngh", U"ng", U"nh", U"ch", U"gh", U"gi", U"kh", U"ph", U"qu", U"th", U"tr", U"b", U"c", U"d",
+    U"đ",   U"g",  U"h",  U"k",  U"l",  U"m",  U"n",  U"p",  U"r",  U"s",  U"t",  U"v", U"x", U"",
+};
+
+// The vowel with its quality marks (â ă ê ô ơ ư) but without its tone: "ậ" → "â".
+char32_t without_tone(char32_t c) {
+  static constexpr std::u32string_view kGroups[] = {U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ",
+                                                    U"êềếểễệ", U"iìíỉĩị", U"oòóỏõọ", U"ôồốổỗộ",
+                                                    U"ơờớởỡợ", U"uùúủũụ", U"ưừứửữự", U"yỳýỷỹỵ"};
+  for (std::u32string_view g : kGroups) {
+    if (g.find(c) != std::u32string_view::npos) return g[0];
+  }
+  return c;
+}
+
 }  // namespace
+
+bool plausible_word(std::string_view word) {
+  std::u32string letters;
+  bool vowel = false;
+  for (char32_t c : decode_utf8(to_lower(word))) {
+    const char32_t base = without_tone(c);
+    const std::string f = fold(encode_utf8(std::u32string(1, c)));
+    if (f.size() != 1 || f[0] < 'a' || f[0] > 'z') return true;  // digits, punctuation
+    vowel = vowel || std::u32string_view(U"aăâeêioôơuưy").find(base) != std::u32string_view::npos;
+    letters += base;
+  }
+  if (!vowel) return true;  // an abbreviation: TNHH, HĐ
+  const bool plain_capitals =
+      letters.size() <= 5 &&
+      std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (plain_capitals) return true;  // an abbreviation: UBND, CCCD
+  for (std::u32string_view onset : kOnsets) {
+    if (!std::u32string_view(letters).starts_with(onset)) continue;
+    const std::u32string_view rhyme = std::u32string_view(letters).substr(onset.size());
+    if (std::find(std::begin(kRhymes), std::end(kRhymes), rhyme) != std::end(kRhymes)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
   switch (kind) {
@@ -215,6 +308,24 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   FieldValue f = field_from(key, std::move(*value), text);
   if (kind == ValueKind::kPhone && speck_between_digits(text.text, f.value.size())) {
     flag_for_review(&f, "a speck between the digits: \"" + text.text + "\"");
+  }
+  const bool numeric = kind == ValueKind::kNumber || kind == ValueKind::kMoney ||
+                       kind == ValueKind::kPhone || kind == ValueKind::kIdNumber ||
+                       kind == ValueKind::kYear;
+  if (numeric && letter_in_number(text.text)) {
+    flag_for_review(&f, "a letter inside the number: \"" +
+                            std::string(word_with_first_digit(text.text)) + "\"");
+  }
+  if (kind == ValueKind::kMoney && f.value.size() > 3 && !f.value.ends_with("000")) {
+    flag_for_review(&f, "an amount not in thousands of đồng: " + f.value);
+  }
+  if (kind == ValueKind::kText) {
+    for (const std::string& w : split_at_spaces(f.value)) {
+      if (!plausible_word(w)) {
+        flag_for_review(&f, "\"" + w + "\" is no Vietnamese word (words run together?)");
+        break;
+      }
+    }
   }
   return f;
 }
@@ -555,16 +666,13 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   if (!doubt.empty())
     flag_for_review(&name, "the name is printed differently on the pages: " + doubt);
   // Marks no name has: a misread the readings did not out-vote.
-  std::vector<std::string> settled_words;
-  for (std::size_t i = 0, j; i < name.value.size(); i = j + 1) {
-    j = name.value.find(' ', i);
-    if (j == std::string::npos) j = name.value.size();
-    if (j > i) settled_words.push_back(name.value.substr(i, j - i));
-  }
+  const std::vector<std::string> settled_words = split_at_spaces(name.value);
   for (std::size_t k = 1; k < settled_words.size(); ++k) {
     if (std::optional<std::string_view> n = remarked_name_word(settled_words[k])) {
       flag_for_review(&name, "\"" + settled_words[k] + "\" is no usual name; \"" + std::string(*n) +
                                  "\" misread?");
+    } else if (!is_name_word(settled_words[k])) {
+      flag_for_review(&name, "\"" + settled_words[k] + "\" is no usual name word");
     }
   }
   if (!settled_words.empty() &&

@@ -33,6 +33,12 @@ enum class ValueKind {
   kDossierCode,  // find_dossier_code
 };
 
+// Whether a word is one Vietnamese syllable as written: an onset (b, ch, ngh, qu, …, or none)
+// and a rhyme of the language, tone aside ("VẬI", "Nhổii" and "XEMÁY", two words run
+// together, are not). Words with digits or punctuation and abbreviations without a vowel
+// (TNHH) or in plain capitals (UBND) pass; foreign words fail: a person should check them.
+bool plausible_word(std::string_view word);
+
 // The stored value of `text` read as `kind`, or nothing.
 std::optional<std::string> normalize_as(ValueKind kind, std::string_view text);
 
