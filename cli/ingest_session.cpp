@@ -81,7 +81,7 @@ void add_ingest_options(CLI::App& cmd, IngestCliOptions& o) {
                "a one-stop receipt or a form's first page begins");
   add_wait_option(cmd, o.wait);
   cmd.add_option("--preprocess", o.preprocess,
-                 "image clean-up before OCR: all (default), none, or a list of grey, rescale, "
+                 "image clean-up before OCR: all (default), none, or a list of grey, dpi, rescale, "
                  "background, orient, deskew, marks, leaders, specks, blank");
   add_plugins_option(cmd, o.plugin_folders);
   cmd.add_option("--lang", o.languages,

@@ -39,6 +39,7 @@ json page_json(const Page& p) {
             {"flags", p.flags},
             {"text", p.text},
             {"words", std::move(words)}};
+  if (!p.text_layer.empty()) j["text_layer"] = p.text_layer;
   return j;
 }
 
@@ -58,6 +59,7 @@ Page page_from(const json& j) {
   p.blank = j.value("blank", false);
   p.separator = j.value("separator", false);
   p.flags = j.value("flags", std::vector<std::string>{});
+  p.text_layer = j.value("text_layer", "");
   p.text = j.value("text", "");
   if (j.contains("words")) {
     for (const json& w : j.at("words")) {

@@ -124,7 +124,12 @@ Result<DecodedPage> render_pdf_page(const fs::path& file, int page_number) {
     }
   }
   pixSetResolution(pix.get(), kPdfRenderDpi, kPdfRenderDpi);
-  return DecodedPage{std::move(pix), kPdfRenderDpi, false};
+  // A PDF made by a scanner's or another tool's OCR carries a text layer: it is kept beside
+  // sohoa's own reading (which is still made: such layers are often poor), to compare.
+  const poppler::byte_array layer = page->text().to_utf8();
+  std::string text_layer(layer.begin(), layer.end());
+  if (text_layer.find_first_not_of(" \t\r\n\f") == std::string::npos) text_layer.clear();
+  return DecodedPage{std::move(pix), kPdfRenderDpi, false, std::move(text_layer)};
 }
 
 }  // namespace

@@ -42,6 +42,7 @@ Result<OcrEngine> OcrEngine::create(const OcrConfig& config) {
   impl->api.SetPageSegMode(tesseract::PSM_AUTO);
   // Tesseract writes progress and warnings to stderr; sohoa reports per page itself.
   impl->api.SetVariable("debug_file", "/dev/null");
+  impl->api.SetVariable("tessedit_do_invert", config.read_inverted ? "1" : "0");
   return OcrEngine(std::move(impl));
 }
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "sohoa/archive/text.h"
 #include "sohoa/pipeline/separator.h"
 
 namespace sohoa {
@@ -40,6 +41,7 @@ Result<Page> read_page(OcrEngine& engine, const SourceFile& file, int source_pag
   page.source_page = source_page;
   page.sha256 = file.sha256;
   page.dpi_estimated = decoded->dpi_estimated;
+  page.text_layer = text::normalize_text(decoded->text_layer);
   if (task.find_separators) {
     if (std::optional<std::string> label = find_separator(decoded->image.get())) {
       page.separator = true;
@@ -50,12 +52,14 @@ Result<Page> read_page(OcrEngine& engine, const SourceFile& file, int source_pag
       return page;
     }
   }
-  PreparedPage prepared = preprocess(decoded->image.get(), decoded->dpi, task.preprocess);
+  PreparedPage prepared =
+      preprocess(decoded->image.get(), decoded->dpi, task.preprocess, !decoded->dpi_estimated);
   decoded->image.reset();  // only the prepared image is needed from here on
   PIX* pix = prepared.image.get();
   page.width = pixGetWidth(pix);
   page.height = pixGetHeight(pix);
   page.dpi = prepared.dpi;
+  page.dpi_estimated = prepared.dpi_estimated;
   page.rotation = prepared.rotation;
   page.skew_deg = prepared.skew_deg;
   page.blank = prepared.blank;

@@ -12,6 +12,20 @@ namespace {
 constexpr int kTargetDpi = 300;
 constexpr int kUpscaleBelowDpi = 250;
 constexpr int kDownscaleAboveDpi = 400;
+// The height in pixels under which 90% of the glyph-sized components of body text scanned at
+// 300 dpi lie: the tall letters (ascenders, descenders, capitals with their marks) of 13-14 pt
+// type, the size of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP). The 90th
+// percentile, not the median: a form's dotted leaders and the marks above letters are
+// components too, and on a form they can be half of them. Measured: 35-40 px on the
+// generated pages of the forms at 300 dpi, 47 px on lines of capitals with their marks
+// (tests/unit/preprocess_test.cpp); the estimate is good to about 20%, which is enough to
+// catch a resolution off by 1.4× or more, and rescaling only starts outside 250-400 dpi.
+constexpr double kGlyphHeightAt300Dpi = 42.0;
+// Fewer glyphs than this (a near-empty page, a photo) say too little about the resolution.
+constexpr std::size_t kFewestGlyphsForDpi = 100;
+// The resolution a file states is trusted unless its text says otherwise by more than this
+// factor either way (a 150 dpi scan tagged 300, a 300 dpi scan tagged 72).
+constexpr double kDpiDisagreement = 1.4;
 // Leptonica's defaults (8, 2.5) leave half-filled pages unturned; 4 and 2 still never turned an
 // upright page of the samples (their confidence is 13-25).
 constexpr l_float32 kMinOrientConfidence = 4.0f;
@@ -57,6 +71,29 @@ std::vector<Component> components(PIX* binary) {
   }
   return out;
 }
+
+}  // namespace
+
+int dpi_from_text(PIX* grey) {
+  Image binary = binarize(grey);
+  if (!binary) return 0;
+  // Glyph-sized components: letters, digits and the bigger marks; not specks, rules, stamps
+  // or pictures. Bounds relative to the page, since the resolution is what is sought: no
+  // glyph is a 40th of the page's long side (2.5 cm on A4).
+  const int longest = std::max(pixGetWidth(grey), pixGetHeight(grey));
+  std::vector<int> heights;
+  for (const Component& c : components(binary.get())) {
+    if (c.h < 6 || c.h > std::max(12, longest / 40)) continue;
+    if (c.w > 12 * c.h || c.h > 4 * c.w) continue;  // letters, or words run together
+    heights.push_back(c.h);
+  }
+  if (heights.size() < kFewestGlyphsForDpi) return 0;
+  const auto tall = heights.begin() + static_cast<long>(heights.size() * 9 / 10);
+  std::nth_element(heights.begin(), tall, heights.end());
+  return static_cast<int>(std::lround(kTargetDpi * *tall / kGlyphHeightAt300Dpi));
+}
+
+namespace {
 
 // Dots that line up at one height, evenly and closely spaced, in runs of four or more: the
 // dotted leaders of a form. Returns them for erasing.
@@ -192,7 +229,8 @@ bool looks_blank(const std::vector<Component>& all, int width, int height, int d
 
 PreprocessConfig PreprocessConfig::none() {
   PreprocessConfig c;
-  c.suppress_red = c.rescale = c.normalize_background = c.orient = c.deskew = false;
+  c.suppress_red = c.estimate_dpi = c.rescale = c.normalize_background = c.orient = c.deskew =
+      false;
   c.remove_marks = c.remove_leaders = c.remove_specks = c.detect_blank = false;
   return c;
 }
@@ -206,6 +244,7 @@ Result<PreprocessConfig> parse_preprocess_steps(std::string_view steps) {
     const std::size_t comma = std::min(steps.find(',', start), steps.size());
     const std::string_view step = steps.substr(start, comma - start);
     bool* flag = step == "grey"         ? &c.suppress_red
+                 : step == "dpi"        ? &c.estimate_dpi
                  : step == "rescale"    ? &c.rescale
                  : step == "background" ? &c.normalize_background
                  : step == "orient"     ? &c.orient
@@ -217,7 +256,7 @@ Result<PreprocessConfig> parse_preprocess_steps(std::string_view steps) {
                                         : nullptr;
     if (flag == nullptr) {
       return make_error(ErrorCode::kUsage, "unknown preprocessing step '" + std::string(step) + "'",
-                        "steps are grey, rescale, background, orient, deskew, marks, leaders, "
+                        "steps are grey, dpi, rescale, background, orient, deskew, marks, leaders, "
                         "specks, blank; or all, none");
     }
     *flag = true;
@@ -226,9 +265,18 @@ Result<PreprocessConfig> parse_preprocess_steps(std::string_view steps) {
   return c;
 }
 
-PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config) {
+PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config, bool dpi_stated) {
   PreparedPage out;
   Image grey = to_grey(image, config.suppress_red);
+  out.dpi_estimated = !dpi_stated;
+  if (config.estimate_dpi) {
+    const int from_text = dpi_from_text(grey.get());
+    if (from_text > 0 &&
+        (!dpi_stated || from_text > dpi * kDpiDisagreement || from_text * kDpiDisagreement < dpi)) {
+      dpi = from_text;
+      out.dpi_estimated = true;
+    }
+  }
   out.dpi = dpi;
 
   if (config.rescale && (dpi < kUpscaleBelowDpi || dpi > kDownscaleAboveDpi)) {

@@ -62,6 +62,19 @@ TEST_F(DecodeTest, RendersPdfPagesAt300Dpi) {
   EXPECT_EQ(p->dpi, 300);
   EXPECT_NEAR(pixGetWidth(p->image.get()), 2479, 2);  // A4 at 300 dpi
   EXPECT_EQ(pixGetDepth(p->image.get()), 32);
+  // The page's own text layer is kept beside the image.
+  EXPECT_NE(p->text_layer.find("Trang"), std::string::npos) << p->text_layer;
+}
+
+TEST_F(DecodeTest, AScannedPdfPageHasNoTextLayer) {
+  Image page = test::render_text({"Ủy ban nhân dân phường Xuân Đỉnh"}, 150);
+  const fs::path pdf = dir_ / "scan.pdf";
+  ASSERT_EQ(
+      pixConvertToPdf(page.get(), L_FLATE_ENCODE, 0, pdf.c_str(), 0, 0, 150, nullptr, nullptr, 0),
+      0);
+  Result<DecodedPage> p = decode_page(pdf, InputKind::kPdf, 1);
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_TRUE(p->text_layer.empty()) << p->text_layer;
 }
 
 TEST_F(DecodeTest, AssumesADefaultResolutionWhenTheFileHasNone) {

@@ -155,6 +155,36 @@ TEST(Preprocess, RescalesLowResolutionPagesTo300Dpi) {
   EXPECT_NEAR(pixGetWidth(p.image.get()), 2 * pixGetWidth(page.get()), 2);
 }
 
+TEST(Preprocess, EstimatesTheResolutionFromTheHeightOfTheText) {
+  for (int dpi : {150, 200, 300, 400}) {
+    Image page = test::render_text(kForm, dpi);
+    EXPECT_NEAR(dpi_from_text(page.get()), dpi, 0.2 * dpi) << dpi << " dpi";
+  }
+  // Too little text to tell.
+  EXPECT_EQ(dpi_from_text(test::render_text({"Trang 2"}, 300).get()), 0);
+}
+
+TEST(Preprocess, TrustsTheTextOverAResolutionTheFileGetsWrong) {
+  Image page = test::render_text(kForm, 300);
+  // Stated right: kept, nothing estimated.
+  PreparedPage right = preprocess(page.get(), 300, PreprocessConfig{});
+  EXPECT_FALSE(right.dpi_estimated);
+  EXPECT_EQ(pixGetWidth(right.image.get()), pixGetWidth(page.get()));
+  // Tagged 72 dpi, a common scanner default: not blown up 4 times.
+  PreparedPage tagged72 = preprocess(page.get(), 72, PreprocessConfig{});
+  EXPECT_TRUE(tagged72.dpi_estimated);
+  EXPECT_EQ(pixGetWidth(tagged72.image.get()), pixGetWidth(page.get()));
+  // A 150 dpi scan stated as 300: brought up to 300.
+  Image low = test::render_text(kForm, 150);
+  PreparedPage stated300 = preprocess(low.get(), 300, PreprocessConfig{});
+  EXPECT_TRUE(stated300.dpi_estimated);
+  EXPECT_EQ(stated300.dpi, 300);
+  EXPECT_NEAR(pixGetWidth(stated300.image.get()), 2 * pixGetWidth(low.get()),
+              0.4 * pixGetWidth(low.get()));
+  // No resolution in the file: estimated.
+  EXPECT_TRUE(preprocess(page.get(), 300, PreprocessConfig{}, false).dpi_estimated);
+}
+
 TEST(Preprocess, FlagsABlankSheetWithDust) {
   Image page = test::render_text({""});
   for (int i = 0; i < 40; ++i) pixSetPixel(page.get(), 100 + 37 * i, 200 + 23 * i, 0);

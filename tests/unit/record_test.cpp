@@ -23,6 +23,7 @@ Dossier sample_dossier() {
   p.skew_deg = -0.4;
   p.ocr_confidence = 0.91;
   p.flags = {"ocr_timeout"};
+  p.text_layer = "Nguyễn Văn An";
   p.text = "Họ, chữ đệm, tên: Nguyễn Văn An\nNơi sinh: Hà Nội";
   p.words.push_back(Word{"Nguyễn", {10, 20, 30, 40}, 0.9f, 0});
   d.pages.push_back(p);

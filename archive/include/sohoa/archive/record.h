@@ -45,7 +45,8 @@ struct Page {
   bool separator = false;          // a separator sheet (QR "SOHOA-SEP") heading the dossier
   std::vector<std::string> flags;  // page-level review reasons, e.g. "ocr_timeout"
   std::string text;                // OCR text, lines separated by '\n'
-  std::vector<Word> words;         // word boxes and confidences
+  std::string text_layer;   // a PDF page's own text layer (NFC), kept to compare; empty: none
+  std::vector<Word> words;  // word boxes and confidences
 };
 
 struct Field {

@@ -35,6 +35,7 @@ struct DecodedPage {
   Image image;  // 8-bit grey or 32-bit colour
   int dpi = 0;
   bool dpi_estimated = false;
+  std::string text_layer;  // a PDF page's own text (UTF-8), empty when it has none
 };
 
 // Decodes page `page` (from 1) of `file`.

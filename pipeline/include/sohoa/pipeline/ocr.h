@@ -20,6 +20,10 @@ struct OcrConfig {
   std::string languages = "vie";  // Tesseract language(s), e.g. "vie" or "vie+Vietnamese"
   std::string tessdata_dir;       // empty: the installed default
   int page_timeout_ms = 180000;   // a page that takes longer is cut short and flagged
+  // Tesseract reads every line it is unsure of a second time as white on black
+  // (tessedit_do_invert), for inverted headings; scanned dossiers have none, and that second
+  // reading costs 10-25% of the CPU on a degraded page. bench/ocr measures both.
+  bool read_inverted = false;
 };
 
 struct OcrPage {

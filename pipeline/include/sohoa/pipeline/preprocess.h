@@ -29,6 +29,7 @@ namespace sohoa {
 
 struct PreprocessConfig {
   bool suppress_red = true;
+  bool estimate_dpi = true;  // resolution from the text height when the file's is missing/wrong
   bool rescale = true;
   bool normalize_background = true;
   bool orient = true;
@@ -43,18 +44,27 @@ struct PreprocessConfig {
 };
 
 struct PreparedPage {
-  Image image;          // 8-bit grey
-  int dpi = 0;          // of `image`
-  int rotation = 0;     // degrees turned clockwise to make the page upright: 0, 90, 180, 270
-  double skew_deg = 0;  // degrees turned to straighten the text lines
+  Image image;                 // 8-bit grey
+  int dpi = 0;                 // of `image`
+  bool dpi_estimated = false;  // the resolution came from the text height, not the file
+  int rotation = 0;            // degrees turned clockwise to make the page upright: 0, 90, 180, 270
+  double skew_deg = 0;         // degrees turned to straighten the text lines
   bool blank = false;
 };
 
-// "all", "none", or a comma-separated list of the steps to run (grey, rescale, background,
+// "all", "none", or a comma-separated list of the steps to run (grey, dpi, rescale, background,
 // orient, deskew, marks, leaders, specks, blank). Errors: kUsage naming the unknown step.
 Result<PreprocessConfig> parse_preprocess_steps(std::string_view steps);
 
-// `image` is a decoded page of any depth; `dpi` its resolution.
-PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config);
+// `image` is a decoded page of any depth; `dpi` its resolution, as the file states it
+// (`dpi_stated`) or a default. When the height of its text disagrees with that resolution by
+// more than 1.4× either way, or none was stated, the resolution is estimated from the text.
+PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config,
+                        bool dpi_stated = true);
+
+// The resolution at which the text of a grey page would be 13-14 pt body text: 300 × the
+// height of its tall glyphs (the 90th percentile of its glyph-sized components) / their
+// height at 300 dpi. 0 when the page has too few glyphs to tell (under 100).
+int dpi_from_text(PIX* grey);
 
 }  // namespace sohoa
