@@ -15,6 +15,7 @@ int bottom_edge(const Word& w) { return w.bbox[1] + w.bbox[3]; }
 struct Segment {
   std::vector<Word> words;  // left to right
   int left = 0, top = 0, right = 0, bottom = 0;
+  bool motto = false;  // begins with the national motto (starts_motto)
 
   void add(Word w) {
     if (words.empty()) {
@@ -93,6 +94,28 @@ struct Metrics {
   int max_row_gap = 0;  // a block has no vertical gap wider than this (signature space)
 };
 
+// The national motto, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" over "Độc lập - Tự do - Hạnh
+// phúc", heads the right-hand block of every Vietnamese administrative document (Nghị định
+// 30/2020/NĐ-CP); on a narrow page it sits closer to the issuing body's name, at its left,
+// than a gutter, as little as a word space. Word k of a line starts it when it reads "CỘNG
+// HÒA XÃ" in capitals (a law's "nước Cộng hòa xã hội chủ nghĩa Việt Nam" in running text is
+// not in capitals) or "Độc lập - Tự do".
+bool starts_motto(const std::vector<Word>& line, std::size_t k) {
+  if (k == 0 || line[k].bbox[0] <= right_edge(line[k - 1])) return false;
+  auto folded = [&](std::size_t i) {
+    return i < line.size() ? text::fold_diacritics(text::to_lower(line[i].text)) : std::string();
+  };
+  // In capitals: past its first letter, the word still has letters lower case would change.
+  const std::string& w = line[k].text;
+  std::size_t second = 1;
+  while (second < w.size() && (static_cast<unsigned char>(w[second]) & 0xC0) == 0x80) ++second;
+  const std::string rest = w.substr(std::min(second, w.size()));
+  const bool capitals = !rest.empty() && text::to_lower(rest) != rest;
+  return (capitals && folded(k) == "cong" && folded(k + 1) == "hoa" && folded(k + 2) == "xa") ||
+         (folded(k) == "doc" && folded(k + 1) == "lap" &&
+          (folded(k + 2) == "-" || folded(k + 2) == "tu"));
+}
+
 // Tesseract's lines, split at gutters into segments.
 std::vector<Segment> segments_of(std::vector<Word>& words, Metrics& m) {
   std::vector<std::vector<Word>> lines;
@@ -120,7 +143,10 @@ std::vector<Segment> segments_of(std::vector<Word>& words, Metrics& m) {
   std::vector<Segment> segments;
   for (auto& line : lines) {
     for (std::size_t k = 0; k < line.size(); ++k) {
-      if (k == 0 || line[k].bbox[0] - right_edge(line[k - 1]) > m.gutter) segments.emplace_back();
+      if (k == 0 || line[k].bbox[0] - right_edge(line[k - 1]) > m.gutter || starts_motto(line, k)) {
+        segments.emplace_back();
+        segments.back().motto = k > 0 && starts_motto(line, k);
+      }
       segments.back().add(std::move(line[k]));
     }
   }
@@ -283,8 +309,10 @@ std::size_t read_side_by_side(std::vector<Row>& rows, std::size_t first, const M
           s.left >= edges[side].lo - m.align && s.left <= edges[side].hi + m.align;
       if (!same_centre && !same_edge) break;
     }
-    // The gutter narrows as rows are added, but stays wider than a word space.
-    if (gr - gl <= 2 * m.space) break;
+    // The gutter narrows as rows are added, but stays wider than a word space, unless the
+    // right block is the national motto, whatever the gap.
+    const bool motto = r.segments.size() == 2 && r.segments[1].motto;
+    if (gr - gl <= 2 * m.space && !motto) break;
     gutter_left = gl;
     gutter_right = gr;
     for (std::size_t k = 0; k < sides.size(); ++k) note(sides[k], r.segments[k]);

@@ -15,6 +15,109 @@ struct TextDeleter {
 };
 using TessText = std::unique_ptr<char, TextDeleter>;
 
+// Words of one Tesseract line that sit together (no gutter between them).
+struct Piece {
+  int line = 0;
+  int left = 0, top = 0, right = 0, bottom = 0;
+  std::vector<std::size_t> words;  // indexes into the page's words
+  float lowest = 1;                // lowest word confidence
+  double sum = 0;                  // of word confidences
+};
+
+std::vector<Piece> pieces_of(const std::vector<Word>& words) {
+  std::vector<int> heights;
+  for (const Word& w : words) heights.push_back(w.bbox[3]);
+  if (heights.empty()) return {};
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const int gutter = 3 * heights[heights.size() / 2];
+  std::vector<Piece> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    Piece* p = out.empty() ? nullptr : &out.back();
+    if (p == nullptr || p->line != w.line || w.bbox[0] - p->right > gutter) {
+      out.push_back(Piece{w.line, w.bbox[0], w.bbox[1], w.bbox[0], w.bbox[1], {}, 1, 0});
+      p = &out.back();
+    }
+    p->left = std::min(p->left, w.bbox[0]);
+    p->top = std::min(p->top, w.bbox[1]);
+    p->right = std::max(p->right, w.bbox[0] + w.bbox[2]);
+    p->bottom = std::max(p->bottom, w.bbox[1] + w.bbox[3]);
+    p->words.push_back(i);
+    p->lowest = std::min(p->lowest, w.confidence);
+    p->sum += w.confidence;
+  }
+  return out;
+}
+
+// Tesseract sometimes cuts one printed line into two overlapping text lines, typically beside
+// a block at another height ("PHÓ CHỦ TỊCH" beside the "Nơi nhận" list came out as "2 CHỦ
+// TICH" and "LMO CH"). Two pieces of different lines that overlap in height by more than half
+// and touch side by side, one of them read with low confidence, are read again together as a
+// single line; the new reading replaces them when Tesseract is surer of it.
+void reread_split_lines(tesseract::TessBaseAPI& api, std::vector<Word>& words) {
+  constexpr float kDoubtful = 0.75f;
+  std::vector<Piece> pieces = pieces_of(words);
+  std::vector<bool> removed(words.size(), false);
+  std::vector<Word> added;
+  for (std::size_t a = 0; a < pieces.size(); ++a) {
+    for (std::size_t b = a + 1; b < pieces.size(); ++b) {
+      const Piece& p = pieces[a];
+      const Piece& q = pieces[b];
+      if (p.line == q.line || (p.lowest >= kDoubtful && q.lowest >= kDoubtful)) continue;
+      if (removed[p.words[0]] || removed[q.words[0]]) continue;
+      const int overlap = std::min(p.bottom, q.bottom) - std::max(p.top, q.top);
+      const int shorter = std::min(p.bottom - p.top, q.bottom - q.top);
+      const int height = std::max(p.bottom - p.top, q.bottom - q.top);
+      const int gap = std::max(p.left, q.left) - std::min(p.right, q.right);
+      if (overlap * 2 <= shorter || gap > height) continue;
+      const int pad = height / 4;
+      const int left = std::max(0, std::min(p.left, q.left) - pad);
+      const int top = std::max(0, std::min(p.top, q.top) - pad);
+      const int right = std::max(p.right, q.right) + pad;
+      const int bottom = std::max(p.bottom, q.bottom) + pad;
+      api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      api.SetRectangle(left, top, right - left, bottom - top);
+      std::vector<Word> again;
+      double sum = 0;
+      if (api.Recognize(nullptr) == 0) {
+        std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+        if (it) {
+          do {
+            TessText raw(it->GetUTF8Text(tesseract::RIL_WORD));
+            if (!raw) continue;
+            Word w;
+            w.text = text::collapse_spaces(text::normalize_text(raw.get()));
+            if (w.text.empty()) continue;
+            int l = 0, t = 0, r = 0, bt = 0;
+            it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &bt);
+            w.bbox = {l, t, r - l, bt - t};
+            w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
+            w.line = std::min(p.line, q.line);
+            sum += w.confidence;
+            again.push_back(std::move(w));
+          } while (it->Next(tesseract::RIL_WORD));
+        }
+      }
+      api.SetPageSegMode(tesseract::PSM_AUTO);
+      const double before = (p.sum + q.sum) / static_cast<double>(p.words.size() + q.words.size());
+      if (again.empty() || sum / static_cast<double>(again.size()) <= before + 0.05) continue;
+      for (std::size_t i : p.words) removed[i] = true;
+      for (std::size_t i : q.words) removed[i] = true;
+      for (Word& w : again) added.push_back(std::move(w));
+    }
+  }
+  if (added.empty()) return;
+  std::vector<Word> kept;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!removed[i]) kept.push_back(std::move(words[i]));
+  }
+  for (Word& w : added) kept.push_back(std::move(w));
+  std::stable_sort(kept.begin(), kept.end(), [](const Word& x, const Word& y) {
+    return x.line != y.line ? x.line < y.line : x.bbox[0] < y.bbox[0];
+  });
+  words = std::move(kept);
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -84,6 +187,7 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
       out.words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }
+  if (!out.timed_out && impl_->config.reread_split_lines) reread_split_lines(api, out.words);
   drop_noise_words(out.words);
   for (const Word& w : out.words) confidence_sum += w.confidence;
   arrange_reading_order(out.words, pixGetWidth(image));

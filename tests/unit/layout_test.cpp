@@ -57,6 +57,29 @@ TEST(ArrangeReadingOrder, ReadsSideBySideHeaderBlocksOneAfterTheOther) {
   EXPECT_EQ(words.back().line, 4);
 }
 
+TEST(ArrangeReadingOrder, SplitsTheNationalMottoFromTheIssuingBodyAtAWordSpace) {
+  // On an A5 receipt the two header blocks nearly touch: 20 px, barely more than a word space
+  // (15 px), and Tesseract reads each pair of lines as one line.
+  std::vector<Word> words;
+  add_line(words, 0,
+           join(centred("UBND QUẬN BẮC TỪ LIÊM", 280), centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", 897)));
+  add_line(words, 1, join(centred("UBND PHƯỜNG CỔ NHUẾ 1", 280), centred("Độc lập - Tự do", 897)));
+  add_line(words, 2, phrase("Mã hồ sơ: 000.00.17.H26-200224-0120", 200));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words),
+            "UBND QUẬN BẮC TỪ LIÊM\nUBND PHƯỜNG CỔ NHUẾ 1\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+            "Độc lập - Tự do\nMã hồ sơ: 000.00.17.H26-200224-0120");
+}
+
+TEST(ArrangeReadingOrder, LeavesTheRepublicInRunningTextAlone) {
+  std::vector<Word> words;
+  add_line(words, 0, phrase("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", 200));
+  add_line(words, 1, phrase("năm 2013 quy định rằng", 200));
+  arrange_reading_order(words, kWidth);
+  EXPECT_EQ(words_to_text(words),
+            "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam\nnăm 2013 quy định rằng");
+}
+
 TEST(ArrangeReadingOrder, KeepsTableRowsAsRows) {
   // Left-aligned cells: lines share left edges, not centres.
   std::vector<Word> words;

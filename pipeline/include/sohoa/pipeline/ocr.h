@@ -24,6 +24,9 @@ struct OcrConfig {
   // (tessedit_do_invert), for inverted headings; scanned dossiers have none, and that second
   // reading costs 10-25% of the CPU on a degraded page. bench/ocr measures both.
   bool read_inverted = false;
+  // Two overlapping text lines, one read with low confidence, are read again as one line
+  // (Tesseract cuts a line beside a block at another height in two); see ocr.cpp.
+  bool reread_split_lines = true;
 };
 
 struct OcrPage {
