@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 #include "sohoa/archive/index.h"
 #include "sohoa/archive/schema.h"
@@ -130,6 +132,68 @@ TEST_F(FieldSearchTest, ReceivedAndSignedDatesTakePartialDatesAndRanges) {
   EXPECT_EQ(ids("tran date:2019"), (Ids{"kh1", "ks1"}));
   EXPECT_EQ(ids("year:2020"), Ids{"ks2"});
   EXPECT_EQ(ids("child_name:duc AND date:2019..2019"), Ids{"ks1"});
+}
+
+// Bounded date ranges are answered from the date terms (whole years, months, days), others
+// from the value slot: both must give exactly the dossiers whose date lies in the range.
+TEST(DateRanges, MatchExactlyTheDatesInTheRangeWhicheverWayTheyAreAnswered) {
+  test::TempDir dir;
+  std::vector<std::string> dates;
+  {
+    Result<IndexWriter> w = IndexWriter::open(dir / "index");
+    ASSERT_TRUE(w.ok());
+    using namespace std::chrono;
+    int n = 0;
+    for (sys_days d = sys_days{2018y / December / 25}; d <= sys_days{2021y / March / 3};
+         d += days{n % 3 == 0 ? 1 : 13}) {
+      const year_month_day ymd{d};
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+      dates.push_back(iso);
+      ASSERT_TRUE(w->add(dossier("d" + std::to_string(n++), "khai_sinh",
+                                 {{"received_date", iso}, {"returned_date", iso}}))
+                      .ok());
+    }
+    ASSERT_TRUE(w->commit().ok());
+  }
+  const std::pair<std::string, std::string> ranges[] = {
+      {"2019", "2019"},
+      {"2019", "2020"},
+      {"2018-12", "2019-01"},
+      {"2019-02", "2019-02"},
+      {"2019-01-15", "2019-03"},
+      {"2020-02-28", "2020-03-01"},
+      {"2019-12-31", "2020"},
+      {"2018", "2021"},
+      {"2019-01-02", "2020-12-30"},
+      {"2020-05-07", "2020-05-07"},
+      {"2019-03-05", "2019-03-04"},
+      {"", "2019-06"},
+      {"2020-07-15", ""},
+  };
+  for (const auto& [lo, hi] : ranges) {
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+      if ((lo.empty() || dates[i] >= lo) && (hi.empty() || dates[i] <= hi + "~")) {
+        expected.push_back("d" + std::to_string(i));
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    const std::string range = lo + ".." + hi;
+    for (const std::string& q : {"date:" + range, "returned_date:" + range}) {
+      Result<SearchResults> r = search(dir / "index", SearchRequest{q, 0, 1000});
+      if (lo > hi && !hi.empty()) {  // the range ends before it starts
+        EXPECT_FALSE(r.ok()) << q;
+        continue;
+      }
+      ASSERT_TRUE(r.ok()) << q << ": " << r.error().message;
+      std::vector<std::string> found;
+      for (const SearchHit& h : r->hits) found.push_back(h.id);
+      std::sort(found.begin(), found.end());
+      EXPECT_EQ(found, expected) << q;
+    }
+  }
 }
 
 TEST_F(FieldSearchTest, SortsByReceivedDateLatestFirst) {
