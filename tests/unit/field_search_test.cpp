@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "sohoa/archive/index.h"
+#include "sohoa/archive/query.h"
 #include "sohoa/archive/schema.h"
 #include "sohoa/archive/stats.h"
 #include "test_support.h"
@@ -193,6 +194,73 @@ TEST(DateRanges, MatchExactlyTheDatesInTheRangeWhicheverWayTheyAreAnswered) {
       std::sort(found.begin(), found.end());
       EXPECT_EQ(found, expected) << q;
     }
+  }
+}
+
+// Facet counts come from a per-docid table the Searcher keeps while the index is unchanged;
+// they must equal Xapian's own value counts of the three slots, also after the index changes.
+TEST(Facets, EqualXapianValueCountsAndFollowTheIndexAsItChanges) {
+  test::TempDir dir;
+  const std::string procedures[] = {"khai_sinh", "ket_hon", "khai_tu"};
+  const std::string wards[] = {"Phú Diễn", "Phúc Diễn", "Xuân Đỉnh", "Tây Tựu"};
+  auto add = [&](int from, int to) {
+    Result<IndexWriter> w = IndexWriter::open(dir / "index");
+    ASSERT_TRUE(w.ok());
+    for (int i = from; i < to; ++i) {
+      std::map<std::string, std::string> fields = {{"ward", wards[i % 4]}};
+      if (i % 5 != 0) fields["received_date"] = std::to_string(2017 + i % 4) + "-03-05";
+      if (i % 7 == 0) fields["signed_date"] = "2015-01-02";
+      const std::string words = i % 2 ? "nguyen van an" : "tran thi binh";
+      ASSERT_TRUE(
+          w->add(dossier("f" + std::to_string(i % 90), procedures[i % 3], fields, words)).ok());
+    }
+    ASSERT_TRUE(w->commit().ok());
+  };
+  auto reference = [&](const std::string& q) {
+    Xapian::Database db((dir / "index").string());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parse_query(q)->query);
+    Xapian::ValueCountMatchSpy by_procedure(schema::kSlotProcedure);
+    Xapian::ValueCountMatchSpy by_ward(schema::kSlotWard);
+    Xapian::ValueCountMatchSpy by_year(schema::kSlotYear);
+    enquire.add_matchspy(&by_procedure);
+    enquire.add_matchspy(&by_ward);
+    enquire.add_matchspy(&by_year);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::map<std::string, std::map<std::string, unsigned>> out;
+    const std::pair<const char*, Xapian::ValueCountMatchSpy*> spies[] = {
+        {"procedure", &by_procedure}, {"ward", &by_ward}, {"year", &by_year}};
+    for (const auto& [name, spy] : spies) {
+      for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+        if (!(*v).empty()) out[name][*v] = v.get_termfreq();
+      }
+    }
+    return out;
+  };
+  auto counted = [](const Result<SearchResults>& r) {
+    std::map<std::string, std::map<std::string, unsigned>> out;
+    for (const Facet& f : r->facets) {
+      for (const auto& [v, n] : f.counts) out[f.name][v] = n;
+    }
+    return out;
+  };
+  add(0, 60);
+  Result<Searcher> searcher = Searcher::open(dir / "index");
+  ASSERT_TRUE(searcher.ok());
+  const std::string queries[] = {"nguyen",
+                                 "procedure:khai_sinh",
+                                 "procedure:khai_sinh date:2018",
+                                 "ward:\"Phú Diễn\" OR tran",
+                                 "an NOT procedure:ket_hon",
+                                 "date:2017..2019-06"};
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& q : queries) {
+      Result<SearchResults> r =
+          searcher->search(SearchRequest{q, 0, 5, SortOrder::kRelevance, true});
+      ASSERT_TRUE(r.ok()) << q << ": " << r.error().message;
+      EXPECT_EQ(counted(r), reference(q)) << q << " (round " << round << ")";
+    }
+    add(60, 120);  // replaces f0..f29 and adds f60..f89, under the open Searcher
   }
 }
 
