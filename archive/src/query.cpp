@@ -240,10 +240,10 @@ class Parser {
 
   // Words next to each other in the query that also stand next to each other in a dossier
   // (a name: "nguyen cong phuc") rank it higher: each adjacent pair adds a phrase boost, and
-  // each run of 2 to 5 adjacent words that is a whole person name of a field (schema.h,
-  // kNamePrefix) adds that name's term, which is rare and so weighs a lot. Names are made of
-  // common words ("thu" is also "thứ", "thang" also "tháng"), so this is what lets
-  // "nguyen thu hoa nguyen manh thang" put the dossier of those two people first.
+  // each run of 2 to 5 adjacent words that is a whole person name of a field or of the text
+  // (schema.h, kNamePrefix) adds that name's term, which is rare and so weighs a lot. Names are
+  // made of common words ("thu" is also "thứ", "thang" also "tháng"), so this is what lets "nguyen
+  // thu hoa nguyen manh thang" put the dossier of those two people first.
   static void add_run_boosts(const std::vector<std::string>& run,
                              std::vector<Xapian::Query>& boosts) {
     for (std::size_t i = 1; i < run.size(); ++i) {

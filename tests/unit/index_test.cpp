@@ -96,6 +96,39 @@ TEST_F(IndexTest, WordsTypedTogetherRankDossiersWhereTheyStandTogetherFirst) {
   EXPECT_EQ(found[0], "duong1");
 }
 
+TEST(IndexNames, ASecondPersonNamedOnlyInThePageTextStillRanksTheirDossierFirst) {
+  // Both name the applicant in a field; "copy" also names the holder of the certified copy,
+  // only in its text; "other" has the holder's words, scattered.
+  test::TempDir dir;
+  Dossier copy = make_dossier("copy",
+                              "GIẤY KHAI SINH\nGiấy khai sinh của: Nguyễn Mạnh Thắng\n"
+                              "Ngày sinh: 02/03/1990\nNơi cư trú: số 5 ngõ 12 phố Xuân Đỉnh");
+  copy.fields["applicant_name"].value = "Nguyễn Thu Hoa";
+  Dossier other = make_dossier("other",
+                               "Tiếp nhận hồ sơ của: Nguyễn Thu Hoa\nGhi chú: đủ sức khỏe, "
+                               "mạnh; ngày 5 tháng 3 thắng giải");
+  other.fields["applicant_name"].value = "Nguyễn Thu Hoa";
+  Result<IndexWriter> w = IndexWriter::open(dir / "index");
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE(w->add(other).ok());
+  ASSERT_TRUE(w->add(copy).ok());
+  for (int i = 0; i < 200; ++i) {  // the words of both names are common, as in an archive
+    ASSERT_TRUE(w->add(make_dossier("filler" + std::to_string(i),
+                                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHọ và tên: Nguyễn "
+                                    "Văn Mạnh\nThu phí ngày " +
+                                        std::to_string(i % 28 + 1) + " tháng " +
+                                        std::to_string(i % 12 + 1)))
+                    .ok());
+  }
+  ASSERT_TRUE(w->commit().ok());
+  Result<SearchResults> r =
+      search(dir / "index", SearchRequest{"nguyen thu hoa nguyen manh thang", 0, 10});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_GE(r->hits.size(), 2u);
+  EXPECT_EQ(r->hits[0].id, "copy");
+  EXPECT_EQ(r->hits[1].id, "other");
+}
+
 TEST_F(IndexTest, BooleanOperatorsCombine) {
   EXPECT_EQ(ids("duong NOT nguyen NOT pham"), std::vector<std::string>{"duong3"});
   std::vector<std::string> found = ids("pham OR phuc");
