@@ -56,9 +56,24 @@ Error index_error(const std::filesystem::path& path, const Xapian::Error& e) {
                     "rebuild the index with `sohoa reindex` if this persists");
 }
 
+// Changes after which the writer commits by itself. Xapian would at 10,000 documents
+// (XAPIAN_FLUSH_THRESHOLD); its pending changes are sorted maps of every term touched, and
+// applying them 2,000 documents at a time costs about a third less CPU per document than
+// 10,000 at a time (measured on the bench/search corpus). Callers still commit when their
+// own work is done; a commit in between only makes changes visible (and durable) earlier.
+constexpr unsigned kAutoCommitEvery = 2000;
+
 struct IndexWriter::Impl {
   std::filesystem::path path;
   Xapian::WritableDatabase db;
+  unsigned pending = 0;  // changes since the last commit
+
+  void changed() {
+    if (++pending >= kAutoCommitEvery) {
+      db.commit();
+      pending = 0;
+    }
+  }
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -74,7 +89,7 @@ Result<IndexWriter> IndexWriter::open(const std::filesystem::path& path,
   for (;;) {
     try {
       auto impl = std::make_unique<Impl>(
-          Impl{path, Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN)});
+          Impl{path, Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN), 0});
       if (impl->db.get_metadata(std::string(kSchemaKey)).empty() && impl->db.get_doccount() == 0) {
         stamp_versions(impl->db);
         impl->db.commit();
@@ -116,6 +131,7 @@ Result<IndexWriter> IndexWriter::open(const std::filesystem::path& path,
 Status IndexWriter::add(const Dossier& dossier) {
   try {
     impl_->db.replace_document(id_term(dossier.id), make_document(dossier));
+    impl_->changed();
     return {};
   } catch (const Xapian::Error& e) {
     return index_error(impl_->path, e);
@@ -221,6 +237,7 @@ Status IndexWriter::add_all(std::size_t count, const DossierLoader& load,
     if (b.error) return done(i, Status(*b.error));
     try {
       impl_->db.replace_document(id_term(b.id), *b.doc);
+      impl_->changed();
     } catch (const Xapian::Error& e) {
       result = index_error(impl_->path, e);
       return false;
@@ -239,6 +256,7 @@ Status IndexWriter::add_all(const std::vector<Dossier>& dossiers) {
   auto write = [&](std::size_t, Built& b) {
     try {
       impl_->db.replace_document(id_term(b.id), *b.doc);
+      impl_->changed();
       return true;
     } catch (const Xapian::Error& e) {
       result = index_error(impl_->path, e);
@@ -252,6 +270,7 @@ Status IndexWriter::add_all(const std::vector<Dossier>& dossiers) {
 Status IndexWriter::remove(const std::string& id) {
   try {
     impl_->db.delete_document(id_term(id));
+    impl_->changed();
     return {};
   } catch (const Xapian::Error& e) {
     return index_error(impl_->path, e);
@@ -282,6 +301,7 @@ Result<std::vector<std::string>> IndexWriter::ids() const {
 Status IndexWriter::commit() {
   try {
     impl_->db.commit();
+    impl_->pending = 0;
     return {};
   } catch (const Xapian::Error& e) {
     return index_error(impl_->path, e);
