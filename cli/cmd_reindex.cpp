@@ -47,21 +47,27 @@ void register_reindex(CLI::App& app, int& exit_code) {
       return;
     }
     exit_code = kExitOk;
+    // Records are read and their documents built on worker threads while this thread adds
+    // them to the index (IndexWriter::add_all).
     int done = 0;
-    for (const std::string& id : *ids) {
-      Result<Dossier> d = archive->load_record(id);
-      Status s = d ? index->add(*d) : Status(d.error());
-      if (!s) {
-        exit_code = print_error(s.error());
-        continue;
-      }
-      if (++done % kCommitEvery == 0) {
-        if (Status c = index->commit(); !c) {
-          exit_code = print_error(c.error());
-          return;
-        }
-        std::cout << "indexed " << done << " of " << ids->size() << std::endl;
-      }
+    Status commit_status;
+    const Status added = index->add_all(
+        ids->size(), [&](std::size_t i) { return archive->load_record((*ids)[i]); },
+        [&](std::size_t, const Status& s) {
+          if (!s) {
+            exit_code = print_error(s.error());
+            return true;
+          }
+          if (++done % kCommitEvery == 0) {
+            commit_status = index->commit();
+            if (!commit_status) return false;
+            std::cout << "indexed " << done << " of " << ids->size() << std::endl;
+          }
+          return true;
+        });
+    if (!added || !commit_status) {
+      exit_code = print_error((!added ? added : commit_status).error());
+      return;
     }
     const std::set<std::string> records(ids->begin(), ids->end());
     Result<std::vector<std::string>> indexed = index->ids();

@@ -1,8 +1,12 @@
 #include "document.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
 #include "sohoa/archive/schema.h"
 #include "sohoa/archive/store.h"
@@ -43,6 +47,40 @@ std::vector<std::string_view> find_dossier_codes(std::string_view text) {
     if (matches_code_shape(text.substr(i, n))) codes.push_back(text.substr(i, n));
   }
   return codes;
+}
+
+// Vietnamese family names (lower case, with diacritics) that begin a person's name written in
+// the text. Left out: family names that more often begin a place (Hà Nội, Thái Bình, Cao
+// Bằng, Lâm Đồng) or are also middle names (Văn): a name starting with one of those is still
+// found by its words, only without the whole-name boost.
+const std::unordered_set<std::string>& family_names() {
+  static const std::unordered_set<std::string> kNames = {
+      "nguyễn", "trần",  "lê",     "phạm",  "hoàng", "huỳnh", "phan",   "vũ",    "võ",
+      "đặng",   "bùi",   "đỗ",     "hồ",    "ngô",   "dương", "lý",     "đào",   "đoàn",
+      "vương",  "trịnh", "trương", "đinh",  "phùng", "tô",    "tạ",     "lương", "lưu",
+      "quách",  "kiều",  "chu",    "đàm",   "hứa",   "tăng",  "nghiêm", "khúc",  "triệu",
+      "lại",    "tống",  "mạc",    "khổng", "diệp",  "lục",   "âu",     "thân",  "doãn",
+      "nông",   "bạch",  "hầu",    "lã",    "lữ",    "tiêu",  "phí",    "cù",    "cấn",
+      "chử",    "đậu",   "khương", "nhâm",  "quản",  "sầm",   "tôn",    "thạch", "trình",
+  };
+  return kNames;
+}
+
+bool starts_upper(std::string_view word) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(bytes, i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && u_isupper(c);
+}
+
+// True if only spaces or tabs stand between two words: a name does not run across a line
+// break or punctuation ("Nguyễn Văn An\nNgày sinh", "Lê Thị Hoa, Nơi cư trú").
+bool same_phrase(std::string_view text, const text::Token& a, const text::Token& b) {
+  for (std::size_t i = a.offset + a.length; i < b.offset; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  return true;
 }
 
 class DocumentBuilder {
@@ -98,23 +136,57 @@ class DocumentBuilder {
 
  private:
   // Words of `text` into the free text (folded, exact under XE) and, with a field prefix, also
-  // under that field's prefixes, at the same positions.
+  // under that field's prefixes, at the same positions. Person names written in the text get
+  // their whole-name term too (add_text_names).
   void add_words(std::string_view text, const std::string& field_prefix,
                  const std::string& field_exact_prefix) {
-    for (const text::Token& t : text::tokenize(text)) {
+    const std::vector<text::Token> tokens = text::tokenize(text);
+    std::vector<std::string> folded(tokens.size());
+    std::vector<std::string> lower(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const text::Token& t = tokens[i];
       ++pos_;
-      const std::string folded = text::fold_diacritics(t.text);
-      if (folded.size() > kMaxTermBytes) continue;
-      const std::string lower = text::to_lower(t.text);
-      const bool differs = lower != folded;
-      doc_.add_posting(folded, pos_);
+      folded[i] = text::fold_diacritics(t.text);
+      if (folded[i].size() > kMaxTermBytes) continue;
+      lower[i] = text::to_lower(t.text);
+      const bool differs = lower[i] != folded[i];
+      doc_.add_posting(folded[i], pos_);
       // Exact forms carry no positions: a phrase matches on folded positions, and the exact
       // words only rank (an exact phrase is always a folded phrase too). This halves the
       // position data, the largest table of the index.
-      if (differs) doc_.add_term(std::string(schema::kExactPrefix) + lower);
+      if (differs) doc_.add_term(std::string(schema::kExactPrefix) + lower[i]);
       if (field_prefix.empty()) continue;
-      doc_.add_posting(field_prefix + folded, pos_);
-      if (differs) doc_.add_term(field_exact_prefix + lower);
+      doc_.add_posting(field_prefix + folded[i], pos_);
+      if (differs) doc_.add_term(field_exact_prefix + lower[i]);
+    }
+    add_text_names(text, tokens, folded, lower);
+  }
+
+  // A person named in the text, not only in a field (the holder of a certified copy, the
+  // family name of a business, a parent on a form the plugin does not read), gets the same
+  // whole-name term as a person_name field: in a run of capitalised words on one line, the
+  // words from the first family name to the end of the run, if they are 2 to 5 ("Giấy khai
+  // sinh của: Nguyễn Mạnh Thắng", "HỘ KINH DOANH NGUYỄN THỊ HOA" → "XNnguyen thi hoa").
+  void add_text_names(std::string_view text, const std::vector<text::Token>& tokens,
+                      const std::vector<std::string>& folded,
+                      const std::vector<std::string>& lower) {
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+      if (!starts_upper(tokens[i].text)) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < tokens.size() && starts_upper(tokens[end].text) &&
+             same_phrase(text, tokens[end - 1], tokens[end])) {
+        ++end;
+      }
+      for (std::size_t first = i; first + 1 < end; ++first) {
+        if (!family_names().count(lower[first])) continue;
+        if (end - first <= 5) add_name_term(folded, first, end);
+        break;
+      }
+      i = end;
     }
   }
 
@@ -158,16 +230,23 @@ class DocumentBuilder {
   }
 
   void add_name_term(const std::string& value) {
+    std::vector<std::string> folded;
+    for (const text::Token& t : text::tokenize(value))
+      folded.push_back(text::fold_diacritics(t.text));
+    add_name_term(folded, 0, folded.size());
+  }
+
+  // The whole-name term of the folded words [first, last).
+  void add_name_term(const std::vector<std::string>& folded, std::size_t first, std::size_t last) {
+    if (first >= last) return;
     std::string name(schema::kNamePrefix);
-    bool first = true;
-    for (const text::Token& t : text::tokenize(value)) {
-      if (!first) name += ' ';
-      name += text::fold_diacritics(t.text);
-      first = false;
+    for (std::size_t i = first; i < last; ++i) {
+      if (i > first) name += ' ';
+      name += folded[i];
     }
     // Once per dossier, however many fields repeat the name: a dossier should not outrank
     // the one that names both people asked for because it names one of them three times.
-    if (!first && name.size() <= kMaxTermBytes && names_.insert(name).second) doc_.add_term(name);
+    if (name.size() <= kMaxTermBytes && names_.insert(name).second) doc_.add_term(name);
   }
 
   void add_date(const std::string& key, const std::string& value) {

@@ -327,10 +327,11 @@ TEST(KillNine, ReindexKilledMidWayIsFinishedByARerun) {
   make_batch(dir / "batch", 1);
   ASSERT_EQ(run_to_end({"ingest", "--archive", archive, (dir / "batch").string()}).exit_code, 0);
   // Many records (copies of the one OCRed dossier under other ids), so that a reindex takes
-  // long enough to be killed after its first commit and before its last.
+  // long enough to be killed after its first commit and before its last (it reads records and
+  // builds documents on every core).
   std::vector<json> records = exported(archive);
   ASSERT_EQ(records.size(), 1u);
-  constexpr int kCopies = 2500;
+  constexpr int kCopies = 10000;
   for (int i = 0; i < kCopies; ++i) {
     json copy = records[0];
     const std::string id = sha256_hex("copy " + std::to_string(i)).substr(0, 20);

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 #include "sohoa/archive/index.h"
+#include "sohoa/archive/query.h"
 #include "sohoa/archive/schema.h"
 #include "sohoa/archive/stats.h"
 #include "test_support.h"
@@ -130,6 +133,135 @@ TEST_F(FieldSearchTest, ReceivedAndSignedDatesTakePartialDatesAndRanges) {
   EXPECT_EQ(ids("tran date:2019"), (Ids{"kh1", "ks1"}));
   EXPECT_EQ(ids("year:2020"), Ids{"ks2"});
   EXPECT_EQ(ids("child_name:duc AND date:2019..2019"), Ids{"ks1"});
+}
+
+// Bounded date ranges are answered from the date terms (whole years, months, days), others
+// from the value slot: both must give exactly the dossiers whose date lies in the range.
+TEST(DateRanges, MatchExactlyTheDatesInTheRangeWhicheverWayTheyAreAnswered) {
+  test::TempDir dir;
+  std::vector<std::string> dates;
+  {
+    Result<IndexWriter> w = IndexWriter::open(dir / "index");
+    ASSERT_TRUE(w.ok());
+    using namespace std::chrono;
+    int n = 0;
+    for (sys_days d = sys_days{2018y / December / 25}; d <= sys_days{2021y / March / 3};
+         d += days{n % 3 == 0 ? 1 : 13}) {
+      const year_month_day ymd{d};
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+      dates.push_back(iso);
+      ASSERT_TRUE(w->add(dossier("d" + std::to_string(n++), "khai_sinh",
+                                 {{"received_date", iso}, {"returned_date", iso}}))
+                      .ok());
+    }
+    ASSERT_TRUE(w->commit().ok());
+  }
+  const std::pair<std::string, std::string> ranges[] = {
+      {"2019", "2019"},
+      {"2019", "2020"},
+      {"2018-12", "2019-01"},
+      {"2019-02", "2019-02"},
+      {"2019-01-15", "2019-03"},
+      {"2020-02-28", "2020-03-01"},
+      {"2019-12-31", "2020"},
+      {"2018", "2021"},
+      {"2019-01-02", "2020-12-30"},
+      {"2020-05-07", "2020-05-07"},
+      {"2019-03-05", "2019-03-04"},
+      {"", "2019-06"},
+      {"2020-07-15", ""},
+  };
+  for (const auto& [lo, hi] : ranges) {
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+      if ((lo.empty() || dates[i] >= lo) && (hi.empty() || dates[i] <= hi + "~")) {
+        expected.push_back("d" + std::to_string(i));
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    const std::string range = lo + ".." + hi;
+    for (const std::string& q : {"date:" + range, "returned_date:" + range}) {
+      Result<SearchResults> r = search(dir / "index", SearchRequest{q, 0, 1000});
+      if (lo > hi && !hi.empty()) {  // the range ends before it starts
+        EXPECT_FALSE(r.ok()) << q;
+        continue;
+      }
+      ASSERT_TRUE(r.ok()) << q << ": " << r.error().message;
+      std::vector<std::string> found;
+      for (const SearchHit& h : r->hits) found.push_back(h.id);
+      std::sort(found.begin(), found.end());
+      EXPECT_EQ(found, expected) << q;
+    }
+  }
+}
+
+// Facet counts come from a per-docid table the Searcher keeps while the index is unchanged;
+// they must equal Xapian's own value counts of the three slots, also after the index changes.
+TEST(Facets, EqualXapianValueCountsAndFollowTheIndexAsItChanges) {
+  test::TempDir dir;
+  const std::string procedures[] = {"khai_sinh", "ket_hon", "khai_tu"};
+  const std::string wards[] = {"Phú Diễn", "Phúc Diễn", "Xuân Đỉnh", "Tây Tựu"};
+  auto add = [&](int from, int to) {
+    Result<IndexWriter> w = IndexWriter::open(dir / "index");
+    ASSERT_TRUE(w.ok());
+    for (int i = from; i < to; ++i) {
+      std::map<std::string, std::string> fields = {{"ward", wards[i % 4]}};
+      if (i % 5 != 0) fields["received_date"] = std::to_string(2017 + i % 4) + "-03-05";
+      if (i % 7 == 0) fields["signed_date"] = "2015-01-02";
+      const std::string words = i % 2 ? "nguyen van an" : "tran thi binh";
+      ASSERT_TRUE(
+          w->add(dossier("f" + std::to_string(i % 90), procedures[i % 3], fields, words)).ok());
+    }
+    ASSERT_TRUE(w->commit().ok());
+  };
+  auto reference = [&](const std::string& q) {
+    Xapian::Database db((dir / "index").string());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parse_query(q)->query);
+    Xapian::ValueCountMatchSpy by_procedure(schema::kSlotProcedure);
+    Xapian::ValueCountMatchSpy by_ward(schema::kSlotWard);
+    Xapian::ValueCountMatchSpy by_year(schema::kSlotYear);
+    enquire.add_matchspy(&by_procedure);
+    enquire.add_matchspy(&by_ward);
+    enquire.add_matchspy(&by_year);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::map<std::string, std::map<std::string, unsigned>> out;
+    const std::pair<const char*, Xapian::ValueCountMatchSpy*> spies[] = {
+        {"procedure", &by_procedure}, {"ward", &by_ward}, {"year", &by_year}};
+    for (const auto& [name, spy] : spies) {
+      for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+        if (!(*v).empty()) out[name][*v] = v.get_termfreq();
+      }
+    }
+    return out;
+  };
+  auto counted = [](const Result<SearchResults>& r) {
+    std::map<std::string, std::map<std::string, unsigned>> out;
+    for (const Facet& f : r->facets) {
+      for (const auto& [v, n] : f.counts) out[f.name][v] = n;
+    }
+    return out;
+  };
+  add(0, 60);
+  Result<Searcher> searcher = Searcher::open(dir / "index");
+  ASSERT_TRUE(searcher.ok());
+  const std::string queries[] = {"nguyen",
+                                 "procedure:khai_sinh",
+                                 "procedure:khai_sinh date:2018",
+                                 "ward:\"Phú Diễn\" OR tran",
+                                 "an NOT procedure:ket_hon",
+                                 "date:2017..2019-06"};
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& q : queries) {
+      Result<SearchResults> r =
+          searcher->search(SearchRequest{q, 0, 5, SortOrder::kRelevance, true});
+      ASSERT_TRUE(r.ok()) << q << ": " << r.error().message;
+      EXPECT_EQ(counted(r), reference(q)) << q << " (round " << round << ")";
+    }
+    add(60, 120);  // replaces f0..f29 and adds f60..f89, under the open Searcher
+  }
 }
 
 TEST_F(FieldSearchTest, SortsByReceivedDateLatestFirst) {

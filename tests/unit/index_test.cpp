@@ -1,6 +1,9 @@
 #include "sohoa/archive/index.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <map>
 
 #include "test_support.h"
 
@@ -93,6 +96,39 @@ TEST_F(IndexTest, WordsTypedTogetherRankDossiersWhereTheyStandTogetherFirst) {
   EXPECT_EQ(found[0], "duong1");
 }
 
+TEST(IndexNames, ASecondPersonNamedOnlyInThePageTextStillRanksTheirDossierFirst) {
+  // Both name the applicant in a field; "copy" also names the holder of the certified copy,
+  // only in its text; "other" has the holder's words, scattered.
+  test::TempDir dir;
+  Dossier copy = make_dossier("copy",
+                              "GIẤY KHAI SINH\nGiấy khai sinh của: Nguyễn Mạnh Thắng\n"
+                              "Ngày sinh: 02/03/1990\nNơi cư trú: số 5 ngõ 12 phố Xuân Đỉnh");
+  copy.fields["applicant_name"].value = "Nguyễn Thu Hoa";
+  Dossier other = make_dossier("other",
+                               "Tiếp nhận hồ sơ của: Nguyễn Thu Hoa\nGhi chú: đủ sức khỏe, "
+                               "mạnh; ngày 5 tháng 3 thắng giải");
+  other.fields["applicant_name"].value = "Nguyễn Thu Hoa";
+  Result<IndexWriter> w = IndexWriter::open(dir / "index");
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE(w->add(other).ok());
+  ASSERT_TRUE(w->add(copy).ok());
+  for (int i = 0; i < 200; ++i) {  // the words of both names are common, as in an archive
+    ASSERT_TRUE(w->add(make_dossier("filler" + std::to_string(i),
+                                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHọ và tên: Nguyễn "
+                                    "Văn Mạnh\nThu phí ngày " +
+                                        std::to_string(i % 28 + 1) + " tháng " +
+                                        std::to_string(i % 12 + 1)))
+                    .ok());
+  }
+  ASSERT_TRUE(w->commit().ok());
+  Result<SearchResults> r =
+      search(dir / "index", SearchRequest{"nguyen thu hoa nguyen manh thang", 0, 10});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_GE(r->hits.size(), 2u);
+  EXPECT_EQ(r->hits[0].id, "copy");
+  EXPECT_EQ(r->hits[1].id, "other");
+}
+
 TEST_F(IndexTest, BooleanOperatorsCombine) {
   EXPECT_EQ(ids("duong NOT nguyen NOT pham"), std::vector<std::string>{"duong3"});
   std::vector<std::string> found = ids("pham OR phuc");
@@ -132,6 +168,104 @@ TEST_F(IndexTest, MalformedQueriesAreUsageErrors) {
   Result<SearchResults> r = search(path(), SearchRequest{"(nguyen", 0, 10});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().exit_code(), 2);
+}
+
+// Every term with its positions, every value and the data of each document, by dossier id.
+std::map<std::string, std::string> index_contents(const std::filesystem::path& path) {
+  Xapian::Database db(path.string());
+  std::map<std::string, std::string> out;
+  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+    const Xapian::Document doc = db.get_document(*d);
+    std::string id;
+    std::string dump;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t).starts_with("Q")) id = (*t).substr(1);
+      dump += *t + " wdf " + std::to_string(t.get_wdf()) + " @";
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+        dump += " " + std::to_string(*p);
+      }
+      dump += "\n";
+    }
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+      dump += "value " + std::to_string(v.get_valueno()) + " " + *v + "\n";
+    }
+    out[id] = dump + doc.get_data();
+  }
+  return out;
+}
+
+TEST(IndexWriterAddAll, WritesWhatAddWritesInOrderAndReportsRecordsItCannotLoad) {
+  test::TempDir dir;
+  std::vector<Dossier> dossiers;
+  for (int i = 0; i < 300; ++i) {
+    Dossier d = make_dossier("d" + std::to_string(i % 250),  // the last 50 replace earlier ones
+                             "Họ và tên: Nguyễn Văn " + std::to_string(i) + ", phường Phú Diễn");
+    d.fields["child_name"].value = "Trần Thị Lan " + std::to_string(i);
+    d.fields["received_date"].value = "2019-03-0" + std::to_string(1 + i % 9);
+    dossiers.push_back(d);
+  }
+  {
+    Result<IndexWriter> w = IndexWriter::open(dir / "one-by-one");
+    ASSERT_TRUE(w.ok());
+    for (const Dossier& d : dossiers) ASSERT_TRUE(w->add(d).ok());
+    ASSERT_TRUE(w->commit().ok());
+  }
+  {
+    Result<IndexWriter> w = IndexWriter::open(dir / "all");
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE(w->add_all(dossiers).ok());
+    ASSERT_TRUE(w->commit().ok());
+  }
+  std::vector<std::size_t> seen;
+  std::vector<std::size_t> failed;
+  {
+    Result<IndexWriter> w = IndexWriter::open(dir / "loaded");
+    ASSERT_TRUE(w.ok());
+    Status s = w->add_all(
+        dossiers.size() + 1,
+        [&](std::size_t i) -> Result<Dossier> {
+          if (i == dossiers.size()) return make_error(ErrorCode::kCorrupt, "unreadable record");
+          return dossiers[i];
+        },
+        [&](std::size_t i, const Status& status) {
+          seen.push_back(i);
+          if (!status) failed.push_back(i);
+          if (i == 100) {
+            EXPECT_TRUE(w->commit().ok());  // commits may come in between
+          }
+          return true;
+        });
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_TRUE(w->commit().ok());
+  }
+  ASSERT_EQ(seen.size(), dossiers.size() + 1);
+  for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i);
+  EXPECT_EQ(failed, std::vector<std::size_t>{dossiers.size()});
+  const auto expected = index_contents(dir / "one-by-one");
+  EXPECT_EQ(expected.size(), 250u);
+  EXPECT_EQ(index_contents(dir / "all"), expected);
+  EXPECT_EQ(index_contents(dir / "loaded"), expected);
+}
+
+TEST(IndexWriterAddAll, StopsWhenAskedTo) {
+  test::TempDir dir;
+  std::vector<Dossier> dossiers;
+  for (int i = 0; i < 200; ++i) dossiers.push_back(make_dossier("s" + std::to_string(i), "x"));
+  Result<IndexWriter> w = IndexWriter::open(dir / "index");
+  ASSERT_TRUE(w.ok());
+  std::size_t last = 0;
+  Status s = w->add_all(
+      dossiers.size(), [&](std::size_t i) -> Result<Dossier> { return dossiers[i]; },
+      [&](std::size_t i, const Status&) {
+        last = i;
+        return i < 9;
+      });
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(last, 9u);
+  Result<std::vector<std::string>> ids = w->ids();
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(ids->size(), 10u);
 }
 
 TEST(MakeSnippet, IsEmptyWithoutHits) { EXPECT_EQ(make_snippet("không có gì", {"nguyen"}), ""); }

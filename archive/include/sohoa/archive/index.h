@@ -12,7 +12,9 @@
 // kLocked.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -42,8 +44,24 @@ class IndexWriter {
   ~IndexWriter();
 
   // Adds or replaces the dossier's document. Visible to readers after commit(); a crash
-  // before commit() loses every change since the last commit, never a committed one.
+  // before commit() loses every change since the last commit, never a committed one. The
+  // writer also commits by itself every 2,000 changes (cheaper than letting them pile up).
   Status add(const Dossier& dossier);
+  // Adds or replaces many dossiers, with the same result as add() for each in turn, using every
+  // core: worker threads (one fewer than the cores, at least one) load the dossiers and build
+  // their documents while the calling thread hands the documents to Xapian, in order.
+  //  - load(i) gives dossier i (0 <= i < count). It runs on the worker threads, several at
+  //    once and in any order, so it must be thread-safe (Archive::load_record is).
+  //  - done(i, status) runs on the calling thread for i = 0, 1, ... in order, once dossier i
+  //    is added (status ok) or could not be loaded (load's error, and the dossier is skipped).
+  //    It may call commit(); returning false stops the batch after dossier i.
+  // Errors: kIndex (Xapian failed: the batch stops there). An exception thrown by load or done
+  // stops the batch and is passed on, once the workers have stopped.
+  using DossierLoader = std::function<Result<Dossier>(std::size_t)>;
+  using AddedCallback = std::function<bool(std::size_t, const Status&)>;
+  Status add_all(std::size_t count, const DossierLoader& load, const AddedCallback& done);
+  // The same for dossiers already in memory (read, not copied, by the workers).
+  Status add_all(const std::vector<Dossier>& dossiers);
   // Removes the dossier's document, if any.
   Status remove(const std::string& id);
   bool contains(const std::string& id) const;

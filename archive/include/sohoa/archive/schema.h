@@ -33,13 +33,15 @@
 
 namespace sohoa::schema {
 
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kFoldingVersion = "1";
 
 inline constexpr std::string_view kIdPrefix = "Q";      // unique id term of a dossier
 inline constexpr std::string_view kExactPrefix = "XE";  // exact lower-case word
-// A whole person name (a person_name field), folded, words joined by one space:
-// "XNnguyen thu hoa". Ranking only: a query's runs of adjacent words are tried as names.
+// A whole person name, folded, words joined by one space: "XNnguyen thu hoa". From every
+// person_name field, and (schema 3) from the names written in the text: in a run of
+// capitalised words on one line, the words from the first Vietnamese family name on, if they
+// are 2 to 5. Ranking only: a query's runs of adjacent words are tried as names.
 inline constexpr std::string_view kNamePrefix = "XN";
 
 // Value slots. Dates are stored as ISO `YYYY-MM-DD` strings, which sort as dates.
