@@ -143,9 +143,10 @@ std::vector<Segment> segments_of(std::vector<Word>& words, Metrics& m) {
   std::vector<Segment> segments;
   for (auto& line : lines) {
     for (std::size_t k = 0; k < line.size(); ++k) {
-      if (k == 0 || line[k].bbox[0] - right_edge(line[k - 1]) > m.gutter || starts_motto(line, k)) {
+      const bool motto = starts_motto(line, k);  // false for k == 0
+      if (k == 0 || line[k].bbox[0] - right_edge(line[k - 1]) > m.gutter || motto) {
         segments.emplace_back();
-        segments.back().motto = k > 0 && starts_motto(line, k);
+        segments.back().motto = motto;
       }
       segments.back().add(std::move(line[k]));
     }

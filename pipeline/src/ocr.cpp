@@ -15,6 +15,33 @@ struct TextDeleter {
 };
 using TessText = std::unique_ptr<char, TextDeleter>;
 
+// The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers
+// them by text line from `first_line` on (or gives them all `first_line`, if `one_line`).
+std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, bool one_line) {
+  std::vector<Word> out;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return out;
+  int line = first_line - 1;
+  do {
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !one_line) ++line;
+    TessText raw(it->GetUTF8Text(tesseract::RIL_WORD));
+    if (!raw) continue;
+    Word w;
+    w.text = text::collapse_spaces(text::normalize_text(raw.get()));
+    if (w.text.empty()) continue;
+    int left = 0;
+    int top = 0;
+    int right = 0;
+    int bottom = 0;
+    it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
+    w.bbox = {left, top, right - left, bottom - top};
+    w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
+    w.line = one_line ? first_line : line;
+    out.push_back(std::move(w));
+  } while (it->Next(tesseract::RIL_WORD));
+  return out;
+}
+
 // Words of one Tesseract line that sit together (no gutter between them).
 struct Piece {
   int line = 0;
@@ -78,27 +105,11 @@ void reread_split_lines(tesseract::TessBaseAPI& api, std::vector<Word>& words) {
       api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
       api.SetRectangle(left, top, right - left, bottom - top);
       std::vector<Word> again;
-      double sum = 0;
-      if (api.Recognize(nullptr) == 0) {
-        std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-        if (it) {
-          do {
-            TessText raw(it->GetUTF8Text(tesseract::RIL_WORD));
-            if (!raw) continue;
-            Word w;
-            w.text = text::collapse_spaces(text::normalize_text(raw.get()));
-            if (w.text.empty()) continue;
-            int l = 0, t = 0, r = 0, bt = 0;
-            it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &bt);
-            w.bbox = {l, t, r - l, bt - t};
-            w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
-            w.line = std::min(p.line, q.line);
-            sum += w.confidence;
-            again.push_back(std::move(w));
-          } while (it->Next(tesseract::RIL_WORD));
-        }
-      }
+      if (api.Recognize(nullptr) == 0)
+        again = recognised_words(api, std::min(p.line, q.line), true);
       api.SetPageSegMode(tesseract::PSM_AUTO);
+      double sum = 0;
+      for (const Word& w : again) sum += w.confidence;
       const double before = (p.sum + q.sum) / static_cast<double>(p.words.size() + q.words.size());
       if (again.empty() || sum / static_cast<double>(again.size()) <= before + 0.05) continue;
       for (std::size_t i : p.words) removed[i] = true;
@@ -165,28 +176,8 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
     return make_error(ErrorCode::kOcr, "Tesseract could not recognise the page");
   }
 
-  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-  int line = -1;
+  out.words = recognised_words(api, 0, false);
   double confidence_sum = 0;
-  if (it) {
-    do {
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
-      TessText raw(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!raw) continue;
-      Word w;
-      w.text = text::collapse_spaces(text::normalize_text(raw.get()));
-      if (w.text.empty()) continue;
-      int left = 0;
-      int top = 0;
-      int right = 0;
-      int bottom = 0;
-      it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
-      w.bbox = {left, top, right - left, bottom - top};
-      w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
-      w.line = line;
-      out.words.push_back(std::move(w));
-    } while (it->Next(tesseract::RIL_WORD));
-  }
   if (!out.timed_out && impl_->config.reread_split_lines) reread_split_lines(api, out.words);
   drop_noise_words(out.words);
   for (const Word& w : out.words) confidence_sum += w.confidence;

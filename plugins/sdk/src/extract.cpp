@@ -577,12 +577,7 @@ std::optional<std::string_view> surname_for(std::string_view folded) {
 }
 
 void settle_name(const DossierView& dossier, FieldValue& name) {
-  std::vector<std::string> words;
-  for (std::size_t i = 0, j; i < name.value.size(); i = j + 1) {
-    j = name.value.find(' ', i);
-    if (j == std::string::npos) j = name.value.size();
-    if (j > i) words.push_back(name.value.substr(i, j - i));
-  }
+  std::vector<std::string> words = split_at_spaces(name.value);
   if (words.empty()) return;
   // The family name split by a speck ("N Guyễn") or run into the next word ("Lêngọc").
   if (words.size() > 2 && decode_utf8(words[0]).size() == 1) {
