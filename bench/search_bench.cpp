@@ -147,6 +147,7 @@ struct Options {
   std::string dir;
   std::string json_out;
   bool keep = false;
+  bool reuse = false;  // query the indexes a --keep run left in --dir, without indexing
   bool show_misses = false;
 };
 
@@ -155,23 +156,28 @@ int run(const Options& o) {
   fs::create_directories(dir);
   const fs::path xapian_dir = dir / "sohoa-index";
   const fs::path sqlite_file = dir / "fts5.sqlite";
-  fs::remove_all(xapian_dir);
+  if (o.reuse && (!fs::exists(xapian_dir) || !fs::exists(sqlite_file))) {
+    std::cerr << "--reuse: " << dir.string() << " holds no indexes of a --keep run\n";
+    return 2;
+  }
+  if (!o.reuse) fs::remove_all(xapian_dir);
 
   // ---- indexing ----
-  Result<IndexWriter> writer = IndexWriter::open(xapian_dir);
-  if (!writer) {
+  Result<IndexWriter> writer =
+      o.reuse ? make_error(ErrorCode::kInternal, "reused") : IndexWriter::open(xapian_dir);
+  if (!writer && !o.reuse) {
     std::cerr << writer.error().describe() << "\n";
     return 1;
   }
-  Fts5Index fts(sqlite_file);
+  Fts5Index fts(sqlite_file, o.reuse);
   constexpr std::uint64_t kBatch = 10000;  // dossiers per commit, both engines
   constexpr std::uint64_t kChunk = 1000;   // dossiers generated at once
   double sohoa_ms = 0, fts5_ms = 0, generate_ms = 0, sohoa_cpu_ms = 0, fts5_cpu_ms = 0;
   std::uint64_t text_bytes = 0;
-  fts.begin();
+  if (!o.reuse) fts.begin();
   const auto started = Clock::now();
   std::vector<Dossier> chunk;
-  for (std::uint64_t first = 0; first < o.dossiers; first += kChunk) {
+  for (std::uint64_t first = 0; first < o.dossiers && !o.reuse; first += kChunk) {
     const std::uint64_t end = std::min(o.dossiers, first + kChunk);
     auto t0 = Clock::now();
     chunk.clear();
@@ -215,8 +221,8 @@ int run(const Options& o) {
     }
   }
   writer = make_error(ErrorCode::kInternal, "closed");  // releases the writer
-  const double sohoa_rate = o.dossiers / (sohoa_ms / 1000);
-  const double fts5_rate = o.dossiers / (fts5_ms / 1000);
+  const double sohoa_rate = o.reuse ? 0 : o.dossiers / (sohoa_ms / 1000);
+  const double fts5_rate = o.reuse ? 0 : o.dossiers / (fts5_ms / 1000);
   const std::uint64_t sohoa_bytes = folder_bytes(xapian_dir);
   const std::uint64_t fts5_bytes = folder_bytes(sqlite_file);
 
@@ -335,7 +341,7 @@ int run(const Options& o) {
   if (!o.json_out.empty()) {
     std::ofstream(o.json_out) << report.dump(2) << "\n";
   }
-  if (!o.keep) {
+  if (!o.keep && !o.reuse) {
     fs::remove_all(xapian_dir);
     fs::remove(sqlite_file);
   }
@@ -354,6 +360,9 @@ int main(int argc, char** argv) {
   app.add_option("--dir", o.dir, "working folder for both indexes")->required();
   app.add_option("--json", o.json_out, "also write the figures as JSON to this file");
   app.add_flag("--keep", o.keep, "keep both indexes afterwards");
+  app.add_flag("--reuse", o.reuse,
+               "query the indexes a --keep run with the same N and seed left in --dir, "
+               "without indexing (implies --keep; indexing figures are then zero)");
   app.add_flag("--show-misses", o.show_misses,
                "name the sohoa queries whose dossier missed the top 3");
   CLI11_PARSE(app, argc, argv);

@@ -73,21 +73,23 @@ struct Fts5Index::Statements {
                "received <= ?3 ORDER BY received DESC LIMIT 10") {}
 };
 
-Fts5Index::Fts5Index(const std::filesystem::path& file) {
-  std::filesystem::remove(file);
+Fts5Index::Fts5Index(const std::filesystem::path& file, bool reuse) {
+  if (!reuse) std::filesystem::remove(file);
   if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) {
     throw std::runtime_error("sqlite: cannot open " + file.string());
   }
   exec("PRAGMA journal_mode = OFF");
   exec("PRAGMA synchronous = OFF");
   exec("PRAGMA cache_size = -262144");  // 256 MiB
-  exec(
-      "CREATE TABLE meta(rowid INTEGER PRIMARY KEY, sid TEXT, procedure TEXT, ward TEXT, "
-      "received TEXT, signed TEXT)");
-  exec("CREATE INDEX meta_procedure ON meta(procedure, received, ward)");
-  exec(
-      "CREATE VIRTUAL TABLE fts USING fts5(body, fields, "
-      "tokenize = 'unicode61 remove_diacritics 2')");
+  if (!reuse) {
+    exec(
+        "CREATE TABLE meta(rowid INTEGER PRIMARY KEY, sid TEXT, procedure TEXT, ward TEXT, "
+        "received TEXT, signed TEXT)");
+    exec("CREATE INDEX meta_procedure ON meta(procedure, received, ward)");
+    exec(
+        "CREATE VIRTUAL TABLE fts USING fts5(body, fields, "
+        "tokenize = 'unicode61 remove_diacritics 2')");
+  }
   st_ = std::make_unique<Statements>(db_);
 }
 

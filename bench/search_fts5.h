@@ -18,7 +18,8 @@ namespace sohoa::bench {
 class Fts5Index {
  public:
   // Creates a new database at `file` (bulk-load settings: no journal, no fsync).
-  explicit Fts5Index(const std::filesystem::path& file);
+  // reuse: open the index a kept run left, instead of starting afresh.
+  explicit Fts5Index(const std::filesystem::path& file, bool reuse = false);
   ~Fts5Index();
   Fts5Index(const Fts5Index&) = delete;
   Fts5Index& operator=(const Fts5Index&) = delete;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "index_error.h"
+#include "index_layout.h"
 #include "sohoa/archive/index.h"
 #include "sohoa/archive/query.h"
 #include "sohoa/archive/schema.h"
@@ -21,25 +22,29 @@ namespace {
 // match to match) decodes the value chunks around it and costs as much as the whole stream
 // once the matches are a few percent of the archive.
 struct FacetTable {
-  Xapian::rev revision = 0;
+  std::uint64_t revision = 0;  // see index_revision
   bool loaded = false;
   std::vector<std::uint32_t> code;    // by docid; kNone: no value
   std::vector<std::string> combined;  // by code
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
 
-  void load(const Xapian::Database& db) {
-    code.assign(db.get_lastdocid() + 1, kNone);
+  // From each shard on its own: the docids a MatchSpy sees are the shards' (index.cpp, Shard).
+  void load(const std::vector<Xapian::Database>& shards, std::uint64_t at_revision) {
+    code.clear();
     combined.clear();
     std::map<std::string, std::uint32_t> codes;
-    for (auto v = db.valuestream_begin(schema::kSlotFacets);
-         v != db.valuestream_end(schema::kSlotFacets); ++v) {
-      const Xapian::docid did = v.get_docid();
-      if (did >= code.size()) code.resize(did + 1, kNone);
-      auto [it, added] = codes.try_emplace(*v, static_cast<std::uint32_t>(combined.size()));
-      if (added) combined.push_back(it->first);
-      code[did] = it->second;
+    for (const Xapian::Database& db : shards) {
+      code.resize(std::max<std::size_t>(code.size(), db.get_lastdocid() + 1), kNone);
+      for (auto v = db.valuestream_begin(schema::kSlotFacets);
+           v != db.valuestream_end(schema::kSlotFacets); ++v) {
+        const Xapian::docid did = v.get_docid();
+        if (did >= code.size()) code.resize(did + 1, kNone);
+        auto [it, added] = codes.try_emplace(*v, static_cast<std::uint32_t>(combined.size()));
+        if (added) combined.push_back(it->first);
+        code[did] = it->second;
+      }
     }
-    revision = db.get_revision();
+    revision = at_revision;
     loaded = true;
   }
 };
@@ -153,8 +158,22 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
 
 struct Searcher::Impl {
   std::filesystem::path path;
-  Xapian::Database db;
+  Xapian::Database db;  // every shard, as one database
+  // Each shard on its own, only for its revision: Xapian gives none for several shards.
+  std::vector<Xapian::Database> shards;
   FacetTable facets;  // loaded by the first search that asks for facets
+
+  // Grows with every commit to any shard. The facet table is loaded from the shards as they
+  // are at this revision; `db` reopened after them may be newer, and the next search then
+  // loads the table again.
+  std::uint64_t index_revision() {
+    std::uint64_t sum = 0;
+    for (Xapian::Database& shard : shards) {
+      shard.reopen();
+      sum += shard.get_revision();
+    }
+    return sum;
+  }
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -168,7 +187,13 @@ Result<Searcher> Searcher::open(const std::filesystem::path& path) {
                       "ingest some dossiers first, or pass --archive DIR");
   }
   try {
-    return Searcher(std::make_unique<Impl>(Impl{path, Xapian::Database(path.string()), {}}));
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->db = Xapian::Database(path.string());
+    std::vector<std::filesystem::path> shards = index_layout::shard_paths(path);
+    if (shards.empty()) shards.push_back(path);  // one database, made before shards
+    for (const auto& shard : shards) impl->shards.emplace_back(shard.string());
+    return Searcher(std::move(impl));
   } catch (const Xapian::Error& e) {
     return index_error(path, e);
   }
@@ -180,15 +205,15 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
   Xapian::Database& db = impl_->db;
   for (int attempt = 0;; ++attempt) {
     try {
+      const std::uint64_t revision = request.facets ? impl_->index_revision() : 0;
       db.reopen();  // see what was committed since the last search
       Xapian::Enquire enquire(db);
       enquire.set_query(parsed->query);
       if (request.sort == SortOrder::kDate) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotReceivedDate, true);
       }
-      if (request.facets &&
-          (!impl_->facets.loaded || impl_->facets.revision != db.get_revision())) {
-        impl_->facets.load(db);
+      if (request.facets && (!impl_->facets.loaded || impl_->facets.revision != revision)) {
+        impl_->facets.load(impl_->shards, revision);
       }
       FacetSpy spy(impl_->facets);
       if (request.facets) enquire.add_matchspy(&spy);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <fstream>
 #include <map>
 
 #include "test_support.h"
@@ -266,6 +267,68 @@ TEST(IndexWriterAddAll, StopsWhenAskedTo) {
   Result<std::vector<std::string>> ids = w->ids();
   ASSERT_TRUE(ids.ok());
   EXPECT_EQ(ids->size(), 10u);
+}
+
+// The index is shards read as one database (archive/src/index_layout.h): the stub names them,
+// each dossier is in exactly one, and each shard's docids are of its own residue, which the
+// facet counts rely on (search.cpp).
+TEST(IndexShards, EachDossierIsInOneShardWithDocidsOfThatShardsResidue) {
+  test::TempDir dir;
+  {
+    Result<IndexWriter> w = IndexWriter::open(dir / "index");
+    ASSERT_TRUE(w.ok());
+    std::vector<Dossier> dossiers;
+    for (int i = 0; i < 60; ++i) dossiers.push_back(make_dossier("s" + std::to_string(i), "x"));
+    ASSERT_TRUE(w->add_all(dossiers).ok());
+    for (int i = 0; i < 60; i += 7) {  // replaced, one by one
+      ASSERT_TRUE(w->add(make_dossier("s" + std::to_string(i), "y")).ok());
+    }
+    ASSERT_TRUE(w->commit().ok());
+  }
+  std::ifstream stub(dir / "index" / "XAPIANDB");
+  std::vector<std::string> shards;
+  std::string type, name;
+  while (stub >> type >> name) shards.push_back(name);
+  ASSERT_EQ(shards, (std::vector<std::string>{"shard-0", "shard-1"}));
+  std::map<std::string, int> shard_of_id;
+  for (std::size_t s = 0; s < shards.size(); ++s) {
+    Xapian::Database db((dir / "index" / shards[s]).string());
+    EXPECT_GT(db.get_doccount(), 10u) << shards[s];
+    for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+      EXPECT_EQ(t.get_termfreq(), 1u) << *t;
+      EXPECT_TRUE(shard_of_id.emplace(*t, static_cast<int>(s)).second) << *t << " in two shards";
+      const Xapian::docid did = *db.postlist_begin(*t);
+      EXPECT_EQ((did - 1) % shards.size(), s) << *t << " has docid " << did;
+    }
+  }
+  EXPECT_EQ(shard_of_id.size(), 60u);
+  Xapian::Database all((dir / "index").string());
+  EXPECT_EQ(all.get_doccount(), 60u);
+  EXPECT_EQ(all.get_termfreq("y"), 9u);
+}
+
+TEST(IndexShards, AnIndexFromBeforeShardsIsRefusedUntilReindexRebuildsIt) {
+  test::TempDir dir;
+  const std::filesystem::path path = dir / "index";
+  {
+    Xapian::WritableDatabase old(path.string(), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_boolean_term("Qold");
+    old.add_document(doc);
+    old.commit();
+  }
+  Result<IndexWriter> refused = IndexWriter::open(path);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kCorrupt);
+  EXPECT_NE(refused.error().hint.find("sohoa reindex"), std::string::npos);
+  Result<IndexWriter> rebuilt = IndexWriter::open(path, IndexWriterOptions{0, true});
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.error().message;
+  ASSERT_TRUE(rebuilt->add(make_dossier("new1", "đường Phạm Văn Đồng")).ok());
+  ASSERT_TRUE(rebuilt->commit().ok());
+  EXPECT_FALSE(std::filesystem::exists(path / "iamglass"));
+  Result<std::vector<std::string>> ids = rebuilt->ids();
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, std::vector<std::string>{"new1"});
 }
 
 TEST(MakeSnippet, IsEmptyWithoutHits) { EXPECT_EQ(make_snippet("không có gì", {"nguyen"}), ""); }

@@ -5,6 +5,7 @@
 // records. Terms and value slots follow schema.h. Every Xapian exception is caught here and
 // returned as an Error.
 //
+// The index is two shards read as one database (index_layout.h, docs/architecture.md).
 // Thread-safety: an IndexWriter is used by one thread. Any number of searches, in this or
 // other processes, may read while one IndexWriter writes (a search that meets a database
 // modified under it reopens it and runs again). Xapian allows one writer per database: a
@@ -48,15 +49,18 @@ class IndexWriter {
   // writer also commits by itself every 2,000 changes (cheaper than letting them pile up).
   Status add(const Dossier& dossier);
   // Adds or replaces many dossiers, with the same result as add() for each in turn, using every
-  // core: worker threads (one fewer than the cores, at least one) load the dossiers and build
-  // their documents while the calling thread hands the documents to Xapian, in order.
+  // core: worker threads (as many as the cores, at most 4) load the dossiers and build their
+  // documents, and one thread per shard (index_layout.h) hands that shard's documents to
+  // Xapian; the calling thread passes the documents on, in order.
   //  - load(i) gives dossier i (0 <= i < count). It runs on the worker threads, several at
   //    once and in any order, so it must be thread-safe (Archive::load_record is).
   //  - done(i, status) runs on the calling thread for i = 0, 1, ... in order, once dossier i
-  //    is added (status ok) or could not be loaded (load's error, and the dossier is skipped).
-  //    It may call commit(); returning false stops the batch after dossier i.
-  // Errors: kIndex (Xapian failed: the batch stops there). An exception thrown by load or done
-  // stops the batch and is passed on, once the workers have stopped.
+  //    is handed to its shard (status ok) or could not be loaded (load's error, and the
+  //    dossier is skipped). It may call commit(), which first waits for every document handed
+  //    over; returning false stops the batch after dossier i.
+  // Errors: kIndex (Xapian failed: the batch stops there; that error is also what a commit()
+  // called from done returns). An exception thrown by load or done stops the batch and is
+  // passed on, once the workers have stopped.
   using DossierLoader = std::function<Result<Dossier>(std::size_t)>;
   using AddedCallback = std::function<bool(std::size_t, const Status&)>;
   Status add_all(std::size_t count, const DossierLoader& load, const AddedCallback& done);
@@ -72,6 +76,8 @@ class IndexWriter {
  private:
   struct Impl;
   explicit IndexWriter(std::unique_ptr<Impl> impl);
+  template <typename Build>
+  Status add_many(std::size_t count, const Build& build, const AddedCallback& done);
   std::unique_ptr<Impl> impl_;
 };
 
