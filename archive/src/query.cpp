@@ -207,8 +207,10 @@ Result<std::vector<Token>> lex(std::string_view q) {
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, std::size_t length)
-      : tokens_(std::move(tokens)), length_(length) {}
+  // pair_boosts: false leaves out the phrase boost of each pair of adjacent words (see
+  // add_run_boosts), for the first pass of a search (ParsedQuery::quick).
+  Parser(std::vector<Token> tokens, std::size_t length, bool pair_boosts)
+      : tokens_(std::move(tokens)), length_(length), pair_boosts_(pair_boosts) {}
 
   Result<Xapian::Query> parse() {
     if (tokens_.empty()) return syntax_error("the query is empty", 0);
@@ -221,6 +223,7 @@ class Parser {
   }
 
   std::vector<std::string> highlight;
+  bool made_pair_boosts = false;  // the query has at least one
 
  private:
   const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
@@ -244,9 +247,9 @@ class Parser {
   // (schema.h, kNamePrefix) adds that name's term, which is rare and so weighs a lot. Names are
   // made of common words ("thu" is also "thứ", "thang" also "tháng"), so this is what lets "nguyen
   // thu hoa nguyen manh thang" put the dossier of those two people first.
-  static void add_run_boosts(const std::vector<std::string>& run,
-                             std::vector<Xapian::Query>& boosts) {
-    for (std::size_t i = 1; i < run.size(); ++i) {
+  void add_run_boosts(const std::vector<std::string>& run, std::vector<Xapian::Query>& boosts) {
+    if (run.size() > 1) made_pair_boosts = true;
+    for (std::size_t i = 1; i < run.size() && pair_boosts_; ++i) {
       const std::string pair[] = {run[i - 1], run[i]};
       boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
     }
@@ -493,6 +496,7 @@ class Parser {
   std::vector<Token> tokens_;
   std::size_t length_;
   std::size_t pos_ = 0;
+  bool pair_boosts_ = true;
   std::string last_single_word_;            // folded form of the last unit, if it was one word
   std::vector<Xapian::Query> name_boosts_;  // whole-name terms of the phrases parsed
 };
@@ -502,10 +506,18 @@ class Parser {
 Result<ParsedQuery> parse_query(std::string_view text) {
   Result<std::vector<Token>> tokens = lex(text);
   if (!tokens) return tokens.error();
-  Parser parser(std::move(*tokens), text.size());
+  Parser parser(*tokens, text.size(), true);
   Result<Xapian::Query> q = parser.parse();
   if (!q) return q.error();
-  return ParsedQuery{*q, std::move(parser.highlight)};
+  ParsedQuery parsed{*q, *q, false, std::move(parser.highlight)};
+  if (parser.made_pair_boosts) {
+    Parser quick(std::move(*tokens), text.size(), false);
+    Result<Xapian::Query> without = quick.parse();
+    if (!without) return without.error();
+    parsed.quick = *without;
+    parsed.has_quick = true;
+  }
+  return parsed;
 }
 
 }  // namespace sohoa

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "index_error.h"
@@ -93,6 +94,20 @@ class FacetSpy : public Xapian::MatchSpy {
   const FacetTable& table_;
   std::vector<unsigned> counts_;
 };
+
+// Matches ranked by ParsedQuery::quick before the whole query ranks them (Searcher::search).
+constexpr unsigned kRerankDepth = 100;
+
+// The dossier id in a document's data, without parsing the rest: the data is the JSON object
+// make_document writes, whose "id" is a plain string (hex digits).
+std::string id_of(const std::string& data) {
+  static constexpr std::string_view kKey = "\"id\":\"";
+  const std::size_t at = data.find(kKey);
+  if (at == std::string::npos) return {};
+  const std::size_t start = at + kKey.size();
+  const std::size_t end = data.find('"', start);
+  return end == std::string::npos ? std::string() : data.substr(start, end - start);
+}
 
 SearchHit make_hit(const Xapian::MSetIterator& it, unsigned rank,
                    const std::vector<std::string>& highlight) {
@@ -219,9 +234,28 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
       if (request.facets) enquire.add_matchspy(&spy);
       // Facet counts must see every match, not the sample Xapian needs for the top hits.
       const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
+      std::optional<Xapian::doccount> estimate;
+      if (parsed->has_quick && request.sort == SortOrder::kRelevance && !request.facets &&
+          request.offset + request.limit <= kRerankDepth) {
+        // Two passes: the best kRerankDepth by words and whole names (no positions read),
+        // then those ranked by the whole query, phrase boosts included. The phrase boosts are
+        // small beside the whole-name terms, so the dossiers they lift are among the first
+        // kRerankDepth already; reading positions for every candidate is what made a query
+        // of common name words cost in proportion to the archive.
+        enquire.set_query(parsed->quick);
+        const Xapian::MSet first = enquire.get_mset(0, kRerankDepth);
+        estimate = first.get_matches_estimated();
+        std::vector<Xapian::Query> ids;
+        for (auto it = first.begin(); it != first.end(); ++it) {
+          ids.emplace_back(std::string(schema::kIdPrefix) + id_of(it.get_document().get_data()));
+        }
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, parsed->query,
+                          Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+      }
       Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
       SearchResults results;
-      results.total_estimate = mset.get_matches_estimated();
+      results.total_estimate = estimate ? *estimate : mset.get_matches_estimated();
       unsigned rank = request.offset;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         results.hits.push_back(make_hit(it, ++rank, parsed->highlight));

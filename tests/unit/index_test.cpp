@@ -97,6 +97,32 @@ TEST_F(IndexTest, WordsTypedTogetherRankDossiersWhereTheyStandTogetherFirst) {
   EXPECT_EQ(found[0], "duong1");
 }
 
+TEST(IndexNames, WordsTypedTogetherStillWinAmongMoreCandidatesThanTheFirstPassKeeps) {
+  // 150 dossiers have the words scattered (and more often); the first pass of a search keeps
+  // the best 100 by words and whole names (search.cpp), then ranks those with the phrases.
+  test::TempDir dir;
+  Result<IndexWriter> w = IndexWriter::open(dir / "index");
+  ASSERT_TRUE(w.ok());
+  for (int i = 0; i < 150; ++i) {
+    ASSERT_TRUE(w->add(make_dossier("scattered" + std::to_string(i),
+                                    "Văn phòng. Đồng ý. Phạm vi " + std::to_string(i) +
+                                        ". Đồng hồ. Văn bản. Phạm Thị Lan, Đồng Văn Tú"))
+                    .ok());
+  }
+  ASSERT_TRUE(w->add(make_dossier("street", "Nơi cư trú: số 5 đường Phạm Văn Đồng")).ok());
+  ASSERT_TRUE(w->commit().ok());
+  for (unsigned offset : {0u, 95u}) {  // a page within the first pass, one beyond it
+    Result<SearchResults> r = search(dir / "index", SearchRequest{"pham van dong", offset, 10});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->total_estimate, 151u);
+    ASSERT_EQ(r->hits.size(), 10u);
+    if (offset == 0) {
+      EXPECT_EQ(r->hits[0].id, "street");
+    }
+    EXPECT_EQ(r->hits[0].rank, offset + 1);
+  }
+}
+
 TEST(IndexNames, ASecondPersonNamedOnlyInThePageTextStillRanksTheirDossierFirst) {
   // Both name the applicant in a field; "copy" also names the holder of the certified copy,
   // only in its text; "other" has the holder's words, scattered.

@@ -20,6 +20,13 @@ namespace sohoa {
 
 struct ParsedQuery {
   Xapian::Query query;
+  // The same query without the phrase boosts of adjacent words: it matches the same
+  // dossiers and ranks them by their words and whole names only, without reading word
+  // positions, so it costs a fraction on long lists of candidates. The Searcher ranks with it
+  // first, then ranks its best with `query` (search.cpp). Equal to `query` when has_quick is
+  // false (no two words typed one after the other).
+  Xapian::Query quick;
+  bool has_quick = false;
   std::vector<std::string> highlight;  // folded words to mark in snippets
 };
 
