@@ -608,6 +608,9 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   for (const std::string& w : words) folded.push_back(fold(w));
   // Every reading of the name: per word position, spelling → weight.
   std::vector<std::map<std::string, double>> votes(words.size());
+  // A two-word name printed elsewhere right after a family name ("Mai Hà" of "LÊ MAI HÀ"): the
+  // label swallowed the first word of the value ("tên người yêu cầu::Lê Mai Hà").
+  std::string longer;
   for (const PageView& page : dossier.pages) {
     for (const LineView& line : page.lines) {
       std::vector<std::string> spelled;
@@ -618,6 +621,13 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
           same = fold(spelled[start + k]) == folded[k];
         }
         if (!same) continue;
+        if (words.size() == 2 && start > 0 && longer.empty()) {
+          const std::string before = name_word(line.words[start - 1].text);
+          if (!before.empty() && surname_for(fold(before))) {
+            longer = line.words[start - 1].text + " " + line.words[start].text + " " +
+                     line.words[start + 1].text;
+          }
+        }
         for (std::size_t k = 0; k < words.size(); ++k) {
           const bool caps = all_capitals(line.words[start + k].text);
           votes[k][spelled[start + k]] += caps ? 1.0 : 1.5;
@@ -660,6 +670,8 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   if (disagreed) name.confidence *= 0.9;
   if (!doubt.empty())
     flag_for_review(&name, "the name is printed differently on the pages: " + doubt);
+  if (!longer.empty())
+    flag_for_review(&name, "printed elsewhere as \"" + longer + "\": the family name lost?");
   // Marks no name has: a misread the readings did not out-vote.
   const std::vector<std::string> settled_words = split_at_spaces(name.value);
   for (std::size_t k = 1; k < settled_words.size(); ++k) {
