@@ -200,24 +200,69 @@ std::optional<std::string> other_value(plugin::ValueKind kind, const std::string
   return std::nullopt;
 }
 
+std::string digits_of(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (is_digit(c)) out += c;
+  }
+  return out;
+}
+
+// Whether every run of digits of `word` is in `digits` (a date's "05/02/2020" in 20200205).
+bool digits_in(std::string_view word, const std::string& digits) {
+  for (std::size_t i = 0; i < word.size();) {
+    if (!is_digit(word[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < word.size() && is_digit(word[j])) ++j;
+    if (digits.find(word.substr(i, j - i)) == std::string::npos) return false;
+    i = j;
+  }
+  return true;
+}
+
+// Whether `part` is `whole` with some characters left out.
+bool subsequence(std::string_view part, std::string_view whole) {
+  std::size_t i = 0;
+  for (char c : whole) {
+    if (i < part.size() && part[i] == c) ++i;
+  }
+  return i == part.size();
+}
+
 // Tesseract misreads a digit with full confidence ("0332876577" for 0932876577); the words
 // holding digits were read a second time on their own (Word::second_reading). A value of
-// digits is doubted when the second reading of one of its words, put in its place, makes
-// another valid value; a second reading that lost or gained a digit, read a letter or makes
-// the same value says nothing.
+// digits is doubted when the second reading of one of its words
+//   - is the same word with other digits, and put in its place makes another valid value, or
+//   - changed a digit: neither reading's digits are the other's with some left out ("053."
+//     read again as "-0594").
+// A second reading whose digits only gained or lost some (the word's box cut into a
+// neighbour's ink, or a faint digit was dropped), or that read letters, says nothing. Only the
+// words whose digits are in the value count ("16 giờ 55 phút" of a date does not).
 void doubt_by_second_reading(Dossier& d) {
   for (const auto& [key, field] : d.fields) {
     const std::optional<plugin::ValueKind> kind = digit_kind(schema::field_spec(key).type);
     if (!kind || field.page < 1 || field.page > static_cast<int>(d.pages.size())) continue;
+    const std::string value_digits = digits_of(field.value);
     for (const Word& w : d.pages[static_cast<std::size_t>(field.page - 1)].words) {
       if (w.second_reading.empty() || !inside(w.bbox, field.bbox)) continue;
+      const std::string first = digits_of(w.text);
+      const std::string again = digits_of(w.second_reading);
+      if (first.empty() || !digits_in(w.text, value_digits)) continue;
+      std::string why;
       if (std::optional<std::string> other =
               other_value(*kind, field.raw, field.value, w.text, w.second_reading)) {
-        flag(d, key,
-             "read as " + field.value + ", but \"" + w.text + "\" read again alone gives \"" +
-                 w.second_reading + "\" (" + *other + ")");
-        break;
+        why = "(" + *other + ")";
+      } else if (!again.empty() && !subsequence(again, first) && !subsequence(first, again)) {
+        why = "(other digits)";
       }
+      if (why.empty()) continue;
+      flag(d, key,
+           "read as " + field.value + ", but \"" + w.text + "\" read again alone gives \"" +
+               w.second_reading + "\" " + why);
+      break;
     }
   }
 }

@@ -184,11 +184,12 @@ TEST(PluginSet, TrustsADigitValueWhenTheSecondReadingIsNoOtherValue) {
     EXPECT_FALSE(d.review_reasons.count("signed_date"))
         << again << ": " << d.review_reasons.at("signed_date");
   }
-  // Nor does one of a word outside the value, or of a value that is no digits.
+  // Nor does one that only lost digits, or one of a value that is no digits.
   Dossier d = birth_registration(kFiveFebruary);
-  read_again(d, "05/02/2020", "05/02/2020");
+  read_again(d, "05/02/2020", "05/2/220");
   read_again(d, "Phú", "Phù");
   set.classify_and_extract(d);
+  EXPECT_FALSE(d.review_reasons.count("child_birth_date"));
   EXPECT_FALSE(d.review_reasons.count("signed_date"));
   EXPECT_FALSE(d.review_reasons.count("ward"));
 }
@@ -201,6 +202,13 @@ TEST(PluginSet, FlagsADateWhoseDigitsReadAgainDiffer) {
   ASSERT_TRUE(d.review_reasons.count("child_birth_date"));
   EXPECT_NE(d.review_reasons.at("child_birth_date").find("2028-02-05"), std::string::npos)
       << d.review_reasons.at("child_birth_date");
+  // A second reading that changed a digit, even one that makes no date.
+  Dossier inside = birth_registration(kFiveFebruary);
+  read_again(inside, "05/02/2020", "-06/02/20201");
+  set.classify_and_extract(inside);
+  ASSERT_TRUE(inside.review_reasons.count("child_birth_date"));
+  EXPECT_NE(inside.review_reasons.at("child_birth_date").find("other digits"), std::string::npos)
+      << inside.review_reasons.at("child_birth_date");
 }
 
 TEST(PluginSet, NamesNoProcedureForAPageNoPluginKnows) {
