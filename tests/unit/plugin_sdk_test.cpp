@@ -316,6 +316,19 @@ TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
   EXPECT_TRUE(speck->needs_review);
 }
 
+TEST(MakeField, DoubtsANumberFollowedByMoreDigits) {
+  // A space OCR put inside the number: the value stops before the rest of it.
+  const auto split = make_field("a", ValueKind::kNumber, ValueText{"359, 5m2", 1, {}, 0.9});
+  ASSERT_TRUE(split.has_value());
+  EXPECT_EQ(split->value, "359");
+  EXPECT_TRUE(split->needs_review);
+  for (const char* whole : {"359,5 m2", "359,5m2", "5 tầng", "12"}) {
+    const auto f = make_field("a", ValueKind::kNumber, ValueText{whole, 1, {}, 0.9});
+    ASSERT_TRUE(f.has_value()) << whole;
+    EXPECT_FALSE(f->needs_review) << whole << ": " << f->review_reason;
+  }
+}
+
 TEST(PlausibleWord, KnowsTheShapeOfAVietnameseSyllable) {
   for (const char* w : {"nghiêng", "Nguyễn", "quốc", "giữa", "khuỷu", "xoong", "VẬT", "HOÀNG",
                         "UBND", "HH2", "47/26"}) {

@@ -168,6 +168,18 @@ bool letter_in_number(std::string_view text) {
   return false;
 }
 
+// The word after the number a value was read from, when it begins with a digit: the number
+// may go on past a space OCR put inside it ("359, 5m2" is 359,5 m2, "3 6,2 m2" 36,2 or 316,2).
+std::string_view digits_after_number(std::string_view text) {
+  const std::size_t first = text.find_first_of("0123456789");
+  if (first == std::string_view::npos) return {};
+  const std::size_t end = text.find(' ', first);
+  if (end == std::string_view::npos) return {};
+  const std::size_t next = text.find_first_not_of(' ', end);
+  if (next == std::string_view::npos || !is_digit(text[next])) return {};
+  return text.substr(next, std::min(text.find(' ', next), text.size()) - next);
+}
+
 // The rhymes of Vietnamese syllables (vowel nucleus and final consonant), tone marks
 // removed; with the onsets below they make every syllable the language writes.
 constexpr std::u32string_view kRhymes[] = {
@@ -315,6 +327,12 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   if (numeric && letter_in_number(text.text)) {
     flag_for_review(&f, "a letter inside the number: \"" +
                             std::string(word_with_first_digit(text.text)) + "\"");
+  }
+  if (kind == ValueKind::kNumber || kind == ValueKind::kMoney) {
+    if (std::string_view more = digits_after_number(text.text); !more.empty()) {
+      flag_for_review(&f, "\"" + std::string(more) + "\" after the number in \"" + text.text +
+                              "\": a space inside the number?");
+    }
   }
   if (kind == ValueKind::kMoney && f.value.size() > 3 && !f.value.ends_with("000")) {
     flag_for_review(&f, "an amount not in thousands of đồng: " + f.value);
