@@ -299,7 +299,7 @@ TEST(SettleName, DoubtsATwoWordNamePrintedElsewhereAfterAFamilyName) {
   settle_name(dossier, whole);
   EXPECT_FALSE(whole.needs_review) << whole.review_reason;
   DossierView signed_by;
-  signed_by.pages.push_back(page_of({"Người yêu cầu: Lê Hà", "Bà Lê Hà"}));
+  signed_by.pages.push_back(page_of({"Người yêu cầu: Lê Hà", "Bà Lê Hà", "họ, chu Lê Hà"}));
   FieldValue le_ha;
   le_ha.value = "Lê Hà";
   settle_name(signed_by, le_ha);

@@ -640,8 +640,13 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
         }
         if (!same) continue;
         if (words.size() == 2 && start > 0 && longer.empty()) {
+          // A family name, capitalised as names are ("chữ đệm, tên" is a label).
           const std::string before = name_word(line.words[start - 1].text);
-          if (!before.empty() && surname_for(fold(before))) {
+          const std::u32string raw_before = decode_utf8(line.words[start - 1].text);
+          const bool capital =
+              !raw_before.empty() && to_lower(encode_utf8(raw_before.substr(0, 1))) !=
+                                         encode_utf8(raw_before.substr(0, 1));
+          if (capital && !before.empty() && surname_for(fold(before))) {
             longer = line.words[start - 1].text + " " + line.words[start].text + " " +
                      line.words[start + 1].text;
           }
