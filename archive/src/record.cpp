@@ -18,10 +18,12 @@ Box box_from(const json& j) {
 json page_json(const Page& p) {
   json words = json::array();
   for (const Word& w : p.words) {
-    words.push_back({{"text", w.text},
-                     {"bbox", box_json(w.bbox)},
-                     {"confidence", w.confidence},
-                     {"line", w.line}});
+    json word = {{"text", w.text},
+                 {"bbox", box_json(w.bbox)},
+                 {"confidence", w.confidence},
+                 {"line", w.line}};
+    if (!w.second_reading.empty()) word["second_reading"] = w.second_reading;
+    words.push_back(std::move(word));
   }
   json j = {{"number", p.number},
             {"source", p.source},
@@ -64,7 +66,8 @@ Page page_from(const json& j) {
   if (j.contains("words")) {
     for (const json& w : j.at("words")) {
       p.words.push_back(Word{w.at("text").get<std::string>(), box_from(w.at("bbox")),
-                             w.value("confidence", 0.0f), w.value("line", 0)});
+                             w.value("confidence", 0.0f), w.value("line", 0),
+                             w.value("second_reading", "")});
     }
   }
   return p;

@@ -1,5 +1,8 @@
 #include "sohoa/pipeline/ocr.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -129,6 +132,35 @@ void reread_split_lines(tesseract::TessBaseAPI& api, std::vector<Word>& words) {
   words = std::move(kept);
 }
 
+bool has_digit(std::string_view text) {
+  return text.find_first_of("0123456789") != std::string_view::npos;
+}
+
+// Each word holding a digit read again alone: its box with a third of its height around it,
+// as a single word. A reading that differs from the page's goes to Word::second_reading.
+void read_digits_again(tesseract::TessBaseAPI& api, std::vector<Word>& words, int width,
+                       int height) {
+  api.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
+  for (Word& w : words) {
+    if (!has_digit(w.text)) continue;
+    const int pad = w.bbox[3] / 3;
+    const int left = std::max(0, w.bbox[0] - pad);
+    const int top = std::max(0, w.bbox[1] - pad);
+    const int right = std::min(width, w.bbox[0] + w.bbox[2] + pad);
+    const int bottom = std::min(height, w.bbox[1] + w.bbox[3] + pad);
+    if (right <= left || bottom <= top) continue;
+    api.SetRectangle(left, top, right - left, bottom - top);
+    if (api.Recognize(nullptr) != 0) continue;
+    TessText raw(api.GetUTF8Text());
+    if (!raw) continue;
+    std::string again = text::collapse_spaces(text::normalize_text(raw.get()));
+    while (!again.empty() && (again.back() == '\n' || again.back() == ' ')) again.pop_back();
+    std::replace(again.begin(), again.end(), '\n', ' ');
+    if (!again.empty() && again != w.text) w.second_reading = std::move(again);
+  }
+  api.SetPageSegMode(tesseract::PSM_AUTO);
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -179,6 +211,9 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   out.words = recognised_words(api, 0, false);
   double confidence_sum = 0;
   if (!out.timed_out && impl_->config.reread_split_lines) reread_split_lines(api, out.words);
+  if (!out.timed_out && impl_->config.second_reading) {
+    read_digits_again(api, out.words, pixGetWidth(image), pixGetHeight(image));
+  }
   drop_noise_words(out.words);
   for (const Word& w : out.words) confidence_sum += w.confidence;
   arrange_reading_order(out.words, pixGetWidth(image));

@@ -1,12 +1,14 @@
 #include "sohoa/pipeline/plugins.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -14,6 +16,7 @@
 
 #include "sohoa/archive/schema.h"
 #include "sohoa/archive/text.h"
+#include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/sdk.h"
 #include "sohoa/plugin/text.h"
 
@@ -137,6 +140,131 @@ void flag(Dossier& d, const std::string& key, const std::string& reason) {
   }
   std::string& r = d.review_reasons[key];
   if (r.empty()) r = reason;
+}
+
+// How a value of this type is read from its text, for the types whose values are digits.
+std::optional<plugin::ValueKind> digit_kind(std::string_view type) {
+  if (type == "date") return plugin::ValueKind::kDate;
+  if (type == "year") return plugin::ValueKind::kYear;
+  if (type == "id_number") return plugin::ValueKind::kIdNumber;
+  if (type == "phone") return plugin::ValueKind::kPhone;
+  if (type == "money") return plugin::ValueKind::kMoney;
+  if (type == "number") return plugin::ValueKind::kNumber;
+  if (type == "dossier_code") return plugin::ValueKind::kDossierCode;
+  return std::nullopt;
+}
+
+bool inside(const Box& inner, const Box& outer) {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] &&
+         inner[0] + inner[2] <= outer[0] + outer[2] && inner[1] + inner[3] <= outer[1] + outer[3];
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// `word` with its digits replaced by those of `again`, when `again` is the same word with other
+// digits: as many digits, the same other characters (punctuation around the word aside). A
+// reading that gained or lost a digit, or read a letter, is no other value of the word.
+std::optional<std::string> same_word_other_digits(std::string_view word, std::string_view again) {
+  auto core = [](std::string_view w) {
+    auto alnum = [](char c) { return is_digit(c) || (c & 0x80) != 0 || std::isalpha(c) != 0; };
+    while (!w.empty() && !alnum(w.front())) w.remove_prefix(1);
+    while (!w.empty() && !alnum(w.back())) w.remove_suffix(1);
+    return w;
+  };
+  const std::string_view a = core(word);
+  const std::string_view b = core(again);
+  if (a.size() != b.size() || a == b) return std::nullopt;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i] && !(is_digit(a[i]) && is_digit(b[i]))) return std::nullopt;
+  }
+  std::string out(word);
+  out.replace(static_cast<std::size_t>(a.data() - word.data()), a.size(), b);
+  return out;
+}
+
+// The value a field of `kind` would have if the word `word`, one of the words of `raw`, had
+// been read with the digits of `again`, when that is a valid value other than `value`.
+std::optional<std::string> other_value(plugin::ValueKind kind, const std::string& raw,
+                                       const std::string& value, const std::string& word,
+                                       const std::string& again) {
+  const std::optional<std::string> replaced = same_word_other_digits(word, again);
+  if (!replaced) return std::nullopt;
+  for (std::size_t at = raw.find(word); at != std::string::npos; at = raw.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at > 0 && raw[at - 1] != ' ') || (end < raw.size() && raw[end] != ' ')) continue;
+    std::string other = raw;
+    other.replace(at, word.size(), *replaced);
+    std::optional<std::string> v = plugin::normalize_as(kind, other);
+    if (v && *v != value) return v;
+  }
+  return std::nullopt;
+}
+
+std::string digits_of(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (is_digit(c)) out += c;
+  }
+  return out;
+}
+
+// Whether every run of digits of `word` is in `digits` (a date's "05/02/2020" in 20200205).
+bool digits_in(std::string_view word, const std::string& digits) {
+  for (std::size_t i = 0; i < word.size();) {
+    if (!is_digit(word[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < word.size() && is_digit(word[j])) ++j;
+    if (digits.find(word.substr(i, j - i)) == std::string::npos) return false;
+    i = j;
+  }
+  return true;
+}
+
+// Whether `part` is `whole` with some characters left out.
+bool subsequence(std::string_view part, std::string_view whole) {
+  std::size_t i = 0;
+  for (char c : whole) {
+    if (i < part.size() && part[i] == c) ++i;
+  }
+  return i == part.size();
+}
+
+// Tesseract misreads a digit with full confidence ("0332876577" for 0932876577); the words
+// holding digits were read a second time on their own (Word::second_reading). A value of
+// digits is doubted when the second reading of one of its words
+//   - is the same word with other digits, and put in its place makes another valid value, or
+//   - changed a digit: neither reading's digits are the other's with some left out ("053."
+//     read again as "-0594").
+// A second reading whose digits only gained or lost some (the word's box cut into a
+// neighbour's ink, or a faint digit was dropped), or that read letters, says nothing. Only the
+// words whose digits are in the value count ("16 giờ 55 phút" of a date does not).
+void doubt_by_second_reading(Dossier& d) {
+  for (const auto& [key, field] : d.fields) {
+    const std::optional<plugin::ValueKind> kind = digit_kind(schema::field_spec(key).type);
+    if (!kind || field.page < 1 || field.page > static_cast<int>(d.pages.size())) continue;
+    const std::string value_digits = digits_of(field.value);
+    for (const Word& w : d.pages[static_cast<std::size_t>(field.page - 1)].words) {
+      if (w.second_reading.empty() || !inside(w.bbox, field.bbox)) continue;
+      const std::string first = digits_of(w.text);
+      const std::string again = digits_of(w.second_reading);
+      if (first.empty() || !digits_in(w.text, value_digits)) continue;
+      std::string why;
+      if (std::optional<std::string> other =
+              other_value(*kind, field.raw, field.value, w.text, w.second_reading)) {
+        why = "(" + *other + ")";
+      } else if (!again.empty() && !subsequence(again, first) && !subsequence(first, again)) {
+        why = "(other digits)";
+      }
+      if (why.empty()) continue;
+      flag(d, key,
+           "read as " + field.value + ", but \"" + w.text + "\" read again alone gives \"" +
+               w.second_reading + "\" " + why);
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -403,6 +531,7 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
       if (d.fields.count(f.key) == 0) flag(d, f.key, "not found on the pages");
     }
   }
+  doubt_by_second_reading(d);
   // The same person named twice (the receipt's applicant, the form's requester) with the first
   // word missing in one reading: "Mai Hà" beside "Lê Mai Hà" lost its family name.
   std::map<std::string, std::vector<std::string>> name_words;

@@ -11,8 +11,8 @@ constexpr int kWidth = 1748;  // an A5 receipt at 300 dpi
 void add_line(std::vector<Word>& words, int line,
               const std::vector<std::pair<std::string, int>>& placed) {
   for (const auto& [text, left] : placed) {
-    words.push_back(
-        Word{text, {left, 100 + 60 * line, 20 * static_cast<int>(text.size()), 45}, 0.95f, line});
+    words.push_back(Word{
+        text, {left, 100 + 60 * line, 20 * static_cast<int>(text.size()), 45}, 0.95f, line, {}});
   }
 }
 
@@ -146,9 +146,9 @@ TEST(ArrangeReadingOrder, ReadsATableRowWithItsWrappedCellsWhole) {
 TEST(DropNoiseWords, RemovesRulesAndScribblesButKeepsDashesInText) {
   std::vector<Word> words;
   add_line(words, 0, phrase("Doc lap - Tu do", 200));
-  words.push_back(Word{"_", {700, 95, 20, 60}, 0.5f, 0});
-  words.push_back(Word{"M'AY/", {300, 300, 300, 170}, 0.12f, 1});
-  words.push_back(Word{"—", {900, 300, 110, 170}, 0.78f, 1});
+  words.push_back(Word{"_", {700, 95, 20, 60}, 0.5f, 0, {}});
+  words.push_back(Word{"M'AY/", {300, 300, 300, 170}, 0.12f, 1, {}});
+  words.push_back(Word{"—", {900, 300, 110, 170}, 0.78f, 1, {}});
   drop_noise_words(words);
   EXPECT_EQ(words_to_text(words), "Doc lap - Tu do");
 }

@@ -42,6 +42,24 @@ TEST(OcrEngine, OneEngineReadsManyPages) {
   }
 }
 
+TEST(OcrEngine, DigitsReadAgainAloneAgreeOnACleanPage) {
+  // Each word holding a digit is read a second time from its own box; on clean print both
+  // readings agree, so no second reading is kept (a box off by a word would read otherwise).
+  Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
+  ASSERT_TRUE(engine.ok());
+  Image page = test::render_text({"Số điện thoại: 0912 345 678", "Sinh ngày: 05/02/2020",
+                                  "Mã hồ sơ: 000.00.17.H26-200205-0012"});
+  Result<OcrPage> r = engine->recognize(page.get(), 300);
+  ASSERT_TRUE(r.ok());
+  int digit_words = 0;
+  for (const Word& w : r->words) {
+    if (w.text.find_first_of("0123456789") == std::string::npos) continue;
+    ++digit_words;
+    EXPECT_EQ(w.second_reading, "") << w.text;
+  }
+  EXPECT_GE(digit_words, 5) << r->text;
+}
+
 TEST(OcrEngine, ABlankPageGivesNoWords) {
   Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
   ASSERT_TRUE(engine.ok());

@@ -283,6 +283,29 @@ TEST(SettleName, DoubtsMarksNoNameHasAndAMissingFamilyName) {
   EXPECT_FALSE(hoa.needs_review);
 }
 
+TEST(SettleName, DoubtsATwoWordNamePrintedElsewhereAfterAFamilyName) {
+  // The label swallowed "Lê" ("cầu::Lê"); the signature prints the whole name.
+  PageView page = page_of({"Họ, chữ đệm, tên người yêu cầu::Lê Mai Hà", "LÊ MAI HÀ"});
+  DossierView dossier;
+  dossier.pages.push_back(page);
+  FieldValue ha;
+  ha.value = "Mai Hà";
+  settle_name(dossier, ha);
+  EXPECT_TRUE(ha.needs_review);
+  EXPECT_NE(ha.review_reason.find("LÊ MAI HÀ"), std::string::npos) << ha.review_reason;
+  // Whole names, or a name after a word that is no family name, are not doubted.
+  FieldValue whole;
+  whole.value = "Lê Mai Hà";
+  settle_name(dossier, whole);
+  EXPECT_FALSE(whole.needs_review) << whole.review_reason;
+  DossierView signed_by;
+  signed_by.pages.push_back(page_of({"Người yêu cầu: Lê Hà", "Bà Lê Hà", "họ, chu Lê Hà"}));
+  FieldValue le_ha;
+  le_ha.value = "Lê Hà";
+  settle_name(signed_by, le_ha);
+  EXPECT_FALSE(le_ha.needs_review) << le_ha.review_reason;
+}
+
 TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
   const auto clean = make_field("p", ValueKind::kPhone, ValueText{"0900 140 019", 1, {}, 0.9});
   ASSERT_TRUE(clean.has_value());
@@ -291,6 +314,19 @@ TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
   ASSERT_TRUE(speck.has_value());
   EXPECT_EQ(speck->value, "0900140018");
   EXPECT_TRUE(speck->needs_review);
+}
+
+TEST(MakeField, DoubtsANumberFollowedByMoreDigits) {
+  // A space OCR put inside the number: the value stops before the rest of it.
+  const auto split = make_field("a", ValueKind::kNumber, ValueText{"359, 5m2", 1, {}, 0.9});
+  ASSERT_TRUE(split.has_value());
+  EXPECT_EQ(split->value, "359");
+  EXPECT_TRUE(split->needs_review);
+  for (const char* whole : {"359,5 m2", "359,5m2", "5 tầng", "12"}) {
+    const auto f = make_field("a", ValueKind::kNumber, ValueText{whole, 1, {}, 0.9});
+    ASSERT_TRUE(f.has_value()) << whole;
+    EXPECT_FALSE(f->needs_review) << whole << ": " << f->review_reason;
+  }
 }
 
 TEST(PlausibleWord, KnowsTheShapeOfAVietnameseSyllable) {

@@ -24,7 +24,7 @@ Page page_of(const std::vector<std::string>& lines) {
     int x = 200;
     for (std::string w; words >> w;) {
       const int width = 12 * static_cast<int>(w.size() + 1);
-      page.words.push_back(Word{w, {x, y, width, 45}, 0.93f, static_cast<int>(li)});
+      page.words.push_back(Word{w, {x, y, width, 45}, 0.93f, static_cast<int>(li), {}});
       x += width + 25;
     }
     if (!page.text.empty()) page.text += '\n';
@@ -152,6 +152,63 @@ TEST(PluginSet, FlagsAFormSignedAfterTheDossierWasReceived) {
             std::string::npos;
     EXPECT_EQ(flagged, received == "07/02/2020") << received;
   }
+}
+
+// The word `text` of the dossier's first page, read a second time as `again`.
+void read_again(Dossier& d, const std::string& text, const std::string& again) {
+  for (Word& w : d.pages[0].words) {
+    if (w.text == text) w.second_reading = again;
+  }
+}
+
+TEST(PluginSet, FlagsADigitValueThatItsWordsReadAgainWouldChange) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary);
+  read_again(d, "10", "18");  // the day of the signature: 10 or 18?
+  set.classify_and_extract(d);
+  EXPECT_EQ(d.fields.at("signed_date").value, "2020-02-10");  // kept as read, but doubted
+  ASSERT_TRUE(d.review_reasons.count("signed_date"));
+  EXPECT_NE(d.review_reasons.at("signed_date").find("2020-02-18"), std::string::npos)
+      << d.review_reasons.at("signed_date");
+}
+
+TEST(PluginSet, TrustsADigitValueWhenTheSecondReadingIsNoOtherValue) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  // A second reading that lost a digit, read a letter, or only changed the punctuation
+  // around the word says nothing about the digits.
+  for (const std::string again : {"1", "1O", "I0", "10.", "'10", "100"}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    read_again(d, "10", again);
+    set.classify_and_extract(d);
+    EXPECT_EQ(d.fields.at("signed_date").value, "2020-02-10") << again;
+    EXPECT_FALSE(d.review_reasons.count("signed_date"))
+        << again << ": " << d.review_reasons.at("signed_date");
+  }
+  // Nor does one that only lost digits, or one of a value that is no digits.
+  Dossier d = birth_registration(kFiveFebruary);
+  read_again(d, "05/02/2020", "05/2/220");
+  read_again(d, "Phú", "Phù");
+  set.classify_and_extract(d);
+  EXPECT_FALSE(d.review_reasons.count("child_birth_date"));
+  EXPECT_FALSE(d.review_reasons.count("signed_date"));
+  EXPECT_FALSE(d.review_reasons.count("ward"));
+}
+
+TEST(PluginSet, FlagsADateWhoseDigitsReadAgainDiffer) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary);
+  read_again(d, "05/02/2020", "05/02/2028,");  // punctuation aside, one digit differs
+  set.classify_and_extract(d);
+  ASSERT_TRUE(d.review_reasons.count("child_birth_date"));
+  EXPECT_NE(d.review_reasons.at("child_birth_date").find("2028-02-05"), std::string::npos)
+      << d.review_reasons.at("child_birth_date");
+  // A second reading that changed a digit, even one that makes no date.
+  Dossier inside = birth_registration(kFiveFebruary);
+  read_again(inside, "05/02/2020", "-06/02/20201");
+  set.classify_and_extract(inside);
+  ASSERT_TRUE(inside.review_reasons.count("child_birth_date"));
+  EXPECT_NE(inside.review_reasons.at("child_birth_date").find("other digits"), std::string::npos)
+      << inside.review_reasons.at("child_birth_date");
 }
 
 TEST(PluginSet, NamesNoProcedureForAPageNoPluginKnows) {

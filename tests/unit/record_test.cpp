@@ -25,7 +25,8 @@ Dossier sample_dossier() {
   p.flags = {"ocr_timeout"};
   p.text_layer = "Nguyễn Văn An";
   p.text = "Họ, chữ đệm, tên: Nguyễn Văn An\nNơi sinh: Hà Nội";
-  p.words.push_back(Word{"Nguyễn", {10, 20, 30, 40}, 0.9f, 0});
+  p.words.push_back(Word{"Nguyễn", {10, 20, 30, 40}, 0.9f, 0, {}});
+  p.words.push_back(Word{"0332876577", {50, 20, 90, 40}, 0.99f, 0, "0932876577"});
   d.pages.push_back(p);
   d.fields["child_name"] =
       Field{"Nguyễn Văn An", 0.93, 1, {1, 2, 3, 4}, "khai_sinh@1.0.0", "NGUYỄN VĂN AN"};
@@ -43,6 +44,13 @@ TEST(DossierRecord, RoundTripsThroughJson) {
   EXPECT_EQ(record_to_json(*back), j);
   EXPECT_EQ(back->pages[0].words[0].bbox, (Box{10, 20, 30, 40}));
   EXPECT_EQ(back->fields.at("child_name").plugin, "khai_sinh@1.0.0");
+  EXPECT_EQ(back->pages[0].words[1].second_reading, "0932876577");
+}
+
+TEST(DossierRecord, WritesASecondReadingOnlyWhenThereIsOne) {
+  const nlohmann::json j = record_to_json(sample_dossier());
+  EXPECT_FALSE(j["pages"][0]["words"][0].contains("second_reading"));
+  EXPECT_EQ(j["pages"][0]["words"][1]["second_reading"], "0932876577");
 }
 
 TEST(DossierRecord, HasTheKeysOfTheDesignContract) {

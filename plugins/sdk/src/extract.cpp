@@ -168,6 +168,18 @@ bool letter_in_number(std::string_view text) {
   return false;
 }
 
+// The word after the number a value was read from, when it begins with a digit: the number
+// may go on past a space OCR put inside it ("359, 5m2" is 359,5 m2, "3 6,2 m2" 36,2 or 316,2).
+std::string_view digits_after_number(std::string_view text) {
+  const std::size_t first = text.find_first_of("0123456789");
+  if (first == std::string_view::npos) return {};
+  const std::size_t end = text.find(' ', first);
+  if (end == std::string_view::npos) return {};
+  const std::size_t next = text.find_first_not_of(' ', end);
+  if (next == std::string_view::npos || !is_digit(text[next])) return {};
+  return text.substr(next, std::min(text.find(' ', next), text.size()) - next);
+}
+
 // The rhymes of Vietnamese syllables (vowel nucleus and final consonant), tone marks
 // removed; with the onsets below they make every syllable the language writes.
 constexpr std::u32string_view kRhymes[] = {
@@ -315,6 +327,12 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   if (numeric && letter_in_number(text.text)) {
     flag_for_review(&f, "a letter inside the number: \"" +
                             std::string(word_with_first_digit(text.text)) + "\"");
+  }
+  if (kind == ValueKind::kNumber || kind == ValueKind::kMoney) {
+    if (std::string_view more = digits_after_number(text.text); !more.empty()) {
+      flag_for_review(&f, "\"" + std::string(more) + "\" after the number in \"" + text.text +
+                              "\": a space inside the number?");
+    }
   }
   if (kind == ValueKind::kMoney && f.value.size() > 3 && !f.value.ends_with("000")) {
     flag_for_review(&f, "an amount not in thousands of đồng: " + f.value);
@@ -608,6 +626,9 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   for (const std::string& w : words) folded.push_back(fold(w));
   // Every reading of the name: per word position, spelling → weight.
   std::vector<std::map<std::string, double>> votes(words.size());
+  // A two-word name printed elsewhere right after a family name ("Mai Hà" of "LÊ MAI HÀ"): the
+  // label swallowed the first word of the value ("tên người yêu cầu::Lê Mai Hà").
+  std::string longer;
   for (const PageView& page : dossier.pages) {
     for (const LineView& line : page.lines) {
       std::vector<std::string> spelled;
@@ -618,6 +639,18 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
           same = fold(spelled[start + k]) == folded[k];
         }
         if (!same) continue;
+        if (words.size() == 2 && start > 0 && longer.empty()) {
+          // A family name, capitalised as names are ("chữ đệm, tên" is a label).
+          const std::string before = name_word(line.words[start - 1].text);
+          const std::u32string raw_before = decode_utf8(line.words[start - 1].text);
+          const bool capital =
+              !raw_before.empty() && to_lower(encode_utf8(raw_before.substr(0, 1))) !=
+                                         encode_utf8(raw_before.substr(0, 1));
+          if (capital && !before.empty() && surname_for(fold(before))) {
+            longer = line.words[start - 1].text + " " + line.words[start].text + " " +
+                     line.words[start + 1].text;
+          }
+        }
         for (std::size_t k = 0; k < words.size(); ++k) {
           const bool caps = all_capitals(line.words[start + k].text);
           votes[k][spelled[start + k]] += caps ? 1.0 : 1.5;
@@ -660,6 +693,8 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   if (disagreed) name.confidence *= 0.9;
   if (!doubt.empty())
     flag_for_review(&name, "the name is printed differently on the pages: " + doubt);
+  if (!longer.empty())
+    flag_for_review(&name, "printed elsewhere as \"" + longer + "\": the family name lost?");
   // Marks no name has: a misread the readings did not out-vote.
   const std::vector<std::string> settled_words = split_at_spaces(name.value);
   for (std::size_t k = 1; k < settled_words.size(); ++k) {
