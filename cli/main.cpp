@@ -1,5 +1,4 @@
 // sohoa: the command line. One file per subcommand (cmd_*.cpp).
-#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -22,19 +21,10 @@ void ensure_single_threaded_openmp(char** argv) {
   // If the restart fails, carry on: slower, not wrong.
 }
 
-// Page images of tens of MB are allocated and freed for every page. After the first such
-// buffer is freed, glibc raises its mmap threshold (up to 32 MiB) and serves later ones from
-// its heaps, which keep freed space and fragment between the worker threads: the peak RSS of
-// an ingest then drifts up the longer it runs. A fixed threshold keeps every buffer over
-// 1 MiB in a mapping of its own, handed back to the system when freed (bench/README.md,
-// bench/ocr --memory: 352 -> 306 MiB on 63 poor pages).
-void keep_large_buffers_mapped() { mallopt(M_MMAP_THRESHOLD, 1 << 20); }
-
 }  // namespace
 
 int main(int argc, char** argv) {
   ensure_single_threaded_openmp(argv);
-  keep_large_buffers_mapped();
   CLI::App app{"sohoa: the digital archive of the district's dossiers (hồ sơ)", "sohoa"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "sohoa 0.1.0");
