@@ -200,14 +200,6 @@ std::optional<std::string> other_value(plugin::ValueKind kind, const std::string
   return std::nullopt;
 }
 
-std::string digits_of(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (is_digit(c)) out += c;
-  }
-  return out;
-}
-
 // Whether every run of digits of `word` is in `digits` (a date's "05/02/2020" in 20200205).
 bool digits_in(std::string_view word, const std::string& digits) {
   for (std::size_t i = 0; i < word.size();) {
@@ -245,11 +237,11 @@ void doubt_by_second_reading(Dossier& d) {
   for (const auto& [key, field] : d.fields) {
     const std::optional<plugin::ValueKind> kind = digit_kind(schema::field_spec(key).type);
     if (!kind || field.page < 1 || field.page > static_cast<int>(d.pages.size())) continue;
-    const std::string value_digits = digits_of(field.value);
+    const std::string value_digits = schema::digits_only(field.value);
     for (const Word& w : d.pages[static_cast<std::size_t>(field.page - 1)].words) {
       if (w.second_reading.empty() || !inside(w.bbox, field.bbox)) continue;
-      const std::string first = digits_of(w.text);
-      const std::string again = digits_of(w.second_reading);
+      const std::string first = schema::digits_only(w.text);
+      const std::string again = schema::digits_only(w.second_reading);
       if (first.empty() || !digits_in(w.text, value_digits)) continue;
       std::string why;
       if (std::optional<std::string> other =
