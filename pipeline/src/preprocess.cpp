@@ -143,8 +143,10 @@ struct PixaDeleter {
 void erase_marks(PIX* grey, PIX* binary, int dpi) {
   const int hline = std::max(20, static_cast<int>(0.8 * dpi));  // 2 cm: no glyph is as wide
   const int vline = std::max(10, static_cast<int>(0.4 * dpi));  // 1 cm: no glyph is as tall
-  Image mask(pixOpenBrick(nullptr, binary, hline, 1));
-  Image vertical(pixOpenBrick(nullptr, binary, 1, vline));
+  // Composite bricks by DWA: a 240-pixel opening by plain rasterops costs as much as the
+  // rest of the preprocessing together (measured with perf on bench/ocr's set).
+  Image mask(pixOpenCompBrickExtendDwa(nullptr, binary, hline, 1));
+  Image vertical(pixOpenCompBrickExtendDwa(nullptr, binary, 1, vline));
   if (!mask || !vertical) return;
   pixOr(mask.get(), mask.get(), vertical.get());
 
@@ -175,7 +177,7 @@ void erase_marks(PIX* grey, PIX* binary, int dpi) {
       }
     }
   }
-  Image grown(pixDilateBrick(nullptr, mask.get(), 5, 5));  // the anti-aliased edges too
+  Image grown(pixDilateCompBrickDwa(nullptr, mask.get(), 5, 5));  // the anti-aliased edges too
   if (!grown) return;
   pixSetMasked(grey, grown.get(), 255);
   pixSubtract(binary, binary, grown.get());
@@ -191,10 +193,10 @@ void erase_isolated_dots(PIX* grey, PIX* binary, int dpi) {
       pixSelectBySize(binary, max_dot, max_dot, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, nullptr));
   if (!dots) return;
   Image rest(pixSubtract(nullptr, binary, dots.get()));
-  Image near(pixDilateBrick(nullptr, rest.get(), 2 * reach + 1, 2 * reach + 1));
+  Image near(pixDilateCompBrickExtendDwa(nullptr, rest.get(), 2 * reach + 1, 2 * reach + 1));
   if (!rest || !near) return;
   Image isolated(pixSubtract(nullptr, dots.get(), near.get()));
-  Image grown(pixDilateBrick(nullptr, isolated.get(), 3, 3));
+  Image grown(pixDilateCompBrickDwa(nullptr, isolated.get(), 3, 3));
   if (!grown) return;
   pixSetMasked(grey, grown.get(), 255);
   pixSubtract(binary, binary, grown.get());
