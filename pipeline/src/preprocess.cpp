@@ -26,6 +26,12 @@ constexpr std::size_t kFewestGlyphsForDpi = 100;
 // The resolution a file states is trusted unless its text says otherwise by more than this
 // factor either way (a 150 dpi scan tagged 300, a 300 dpi scan tagged 72).
 constexpr double kDpiDisagreement = 1.4;
+// A dossier page is A6 to A3: its long side is 5.8 to 16.5 inches. An estimate that makes the
+// page larger or smaller than that (with some margin) was read from marks that are not text,
+// such as the specks of a blank sheet, and is ignored: believed, it once blew a dusty blank
+// page up nine times in area and took a minute to clean.
+constexpr double kShortestPageInches = 5.0;
+constexpr double kLongestPageInches = 18.0;
 // Leptonica's defaults (8, 2.5) leave half-filled pages unturned; 4 and 2 still never turned an
 // upright page of the samples (their confidence is 13-25).
 constexpr l_float32 kMinOrientConfidence = 4.0f;
@@ -273,7 +279,9 @@ PreparedPage preprocess(PIX* image, int dpi, const PreprocessConfig& config, boo
   out.dpi_estimated = !dpi_stated;
   if (config.estimate_dpi) {
     const int from_text = dpi_from_text(grey.get());
-    if (from_text > 0 &&
+    const double inches = std::max(pixGetWidth(grey.get()), pixGetHeight(grey.get())) /
+                          static_cast<double>(std::max(1, from_text));
+    if (from_text > 0 && inches >= kShortestPageInches && inches <= kLongestPageInches &&
         (!dpi_stated || from_text > dpi * kDpiDisagreement || from_text * kDpiDisagreement < dpi)) {
       dpi = from_text;
       out.dpi_estimated = true;

@@ -185,6 +185,22 @@ TEST(Preprocess, TrustsTheTextOverAResolutionTheFileGetsWrong) {
   EXPECT_TRUE(preprocess(page.get(), 300, PreprocessConfig{}, false).dpi_estimated);
 }
 
+TEST(Preprocess, DoesNotBlowUpABlankSheetWhoseSpecksLookLikeSmallText) {
+  // Specks of a few pixels, hundreds of them: read as text they would say ~60 dpi, which
+  // would make this A4 sheet a metre tall. The stated resolution stands.
+  Image page = test::render_text({""});
+  for (int i = 0; i < 400; ++i) {
+    const int x = 150 + (i * 97) % (pixGetWidth(page.get()) - 300);
+    const int y = 150 + (i * 61) % (pixGetHeight(page.get()) - 300);
+    pixRasterop(page.get(), x, y, 7, 8, PIX_CLR, nullptr, 0, 0);  // black
+  }
+  ASSERT_GT(dpi_from_text(page.get()), 0);
+  ASSERT_LT(dpi_from_text(page.get()), 100);
+  PreparedPage p = preprocess(page.get(), 300, PreprocessConfig{});
+  EXPECT_EQ(p.dpi, 300);
+  EXPECT_EQ(pixGetWidth(p.image.get()), pixGetWidth(page.get()));
+}
+
 TEST(Preprocess, FlagsABlankSheetWithDust) {
   Image page = test::render_text({""});
   for (int i = 0; i < 40; ++i) pixSetPixel(page.get(), 100 + 37 * i, 200 + 23 * i, 0);
