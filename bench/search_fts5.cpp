@@ -43,6 +43,8 @@ struct Fts5Index::Statements {
   Stmt insert_fts;
   Stmt match_any;
   Stmt match_dated;
+  Stmt count_any;
+  Stmt count_dated;
   Stmt facet_procedure;
   Stmt facet_ward;
   Stmt facet_year;
@@ -59,6 +61,10 @@ struct Fts5Index::Statements {
                     "SELECT m.sid, snippet(fts, 0, '[', ']', '…', 24) FROM fts JOIN meta m "
                     "ON m.rowid = fts.rowid WHERE fts MATCH ?1 AND m.received >= ?2 AND "
                     "m.received <= ?3 ORDER BY fts.rank LIMIT 10"),
+        count_any(db, "SELECT count(*) FROM fts WHERE fts MATCH ?1"),
+        count_dated(db,
+                    "SELECT count(*) FROM fts JOIN meta m ON m.rowid = fts.rowid WHERE fts "
+                    "MATCH ?1 AND m.received >= ?2 AND m.received <= ?3"),
         facet_procedure(db,
                         "SELECT procedure, count(*) FROM meta WHERE procedure = ?1 AND "
                         "received >= ?2 AND received <= ?3 GROUP BY procedure"),
@@ -150,6 +156,22 @@ std::vector<std::string> Fts5Index::match(const std::string& expression, const s
   q.reset();
   if (rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
   return ids;
+}
+
+std::uint64_t Fts5Index::count(const std::string& expression, const std::string& lo,
+                               const std::string& hi) {
+  Stmt& q = lo.empty() ? st_->count_any : st_->count_dated;
+  q.bind(1, expression);
+  if (!lo.empty()) {
+    q.bind(2, lo);
+    q.bind(3, hi);
+  }
+  std::uint64_t n = 0;
+  const int rc = sqlite3_step(q.s);
+  if (rc == SQLITE_ROW) n = static_cast<std::uint64_t>(sqlite3_column_int64(q.s, 0));
+  q.reset();
+  if (rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(db_));
+  return n;
 }
 
 std::map<std::string, std::map<std::string, unsigned>> Fts5Index::facets(

@@ -3,6 +3,7 @@
 // ordinary indexed table beside it, as an engineer would build it with SQLite alone.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -32,6 +33,10 @@ class Fts5Index {
   // needs), optionally restricted to received dates in [lo, hi].
   std::vector<std::string> match(const std::string& expression, const std::string& lo = {},
                                  const std::string& hi = {});
+  // How many dossiers match the expression (received in [lo, hi] if given): the benchmark's
+  // judge of whether a query names one dossier or several it cannot tell apart.
+  std::uint64_t count(const std::string& expression, const std::string& lo = {},
+                      const std::string& hi = {});
   // Counts per procedure, ward and year received of the dossiers of `procedure` received in
   // `year`, plus the 10 latest of them.
   std::map<std::string, std::map<std::string, unsigned>> facets(const std::string& procedure,
