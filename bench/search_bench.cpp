@@ -69,6 +69,7 @@ struct KindResult {
   std::string kind;
   std::string fts5_note;
   std::vector<double> sohoa_ms, fts5_ms;
+  std::vector<std::string> sohoa_queries;  // as typed, in the order of sohoa_ms
   unsigned sohoa_top3 = 0, fts5_top3 = 0, queries = 0;
   // Queries that fit more than one dossier equally (judged by FTS5: two dossiers with the
   // same two names, the same name in the same months), and the top-3 over the others.
@@ -160,6 +161,7 @@ struct Options {
   bool reuse = false;  // query the indexes a --keep run left in --dir, without indexing
   bool show_misses = false;
   std::vector<std::string> kinds;  // empty: all
+  unsigned slowest = 0;            // print this many slowest sohoa queries of each kind
 };
 
 int run(const Options& o) {
@@ -259,13 +261,16 @@ int run(const Options& o) {
     }
     // Each kind draws its own queries, so that a run of some kinds asks what a full run asks.
     samples::Rng rng(samples::Rng::derive(o.seed, 0xBE7C4 + kind_index));
-    KindResult r{kind, note, {}, {}};
+    KindResult r;
+    r.kind = kind;
+    r.fts5_note = note;
     for (unsigned k = 0; k < o.queries; ++k) {
       const Query q = make_query(kind, o.seed, o.dossiers, rng);
       SearchRequest request{q.sohoa, 0, 10, SortOrder::kRelevance, kind == "facets"};
       auto t0 = Clock::now();
       Result<SearchResults> found = searcher->search(request);
       r.sohoa_ms.push_back(ms_since(t0));
+      r.sohoa_queries.push_back(q.sohoa);
       if (!found) {
         std::cerr << "sohoa: " << q.sohoa << ": " << found.error().describe() << "\n";
         return 1;
@@ -303,6 +308,14 @@ int run(const Options& o) {
         std::cerr << " of " << found->total_estimate << "; " << fitting
                   << " dossiers fit the query\n";
       }
+    }
+    std::vector<std::size_t> order(r.sohoa_ms.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return r.sohoa_ms[a] > r.sohoa_ms[b]; });
+    for (std::size_t i = 0; i < order.size() && i < o.slowest; ++i) {
+      std::cerr << "slow " << kind << ": " << std::fixed << std::setprecision(1)
+                << r.sohoa_ms[order[i]] << " ms  " << r.sohoa_queries[order[i]] << "\n";
     }
     results.push_back(std::move(r));
   }
@@ -404,6 +417,7 @@ int main(int argc, char** argv) {
                "without indexing (implies --keep; indexing figures are then zero)");
   app.add_flag("--show-misses", o.show_misses,
                "name the sohoa queries whose dossier missed the top 3");
+  app.add_option("--slowest", o.slowest, "print the N slowest sohoa queries of each kind");
   app.add_option("--kinds", o.kinds,
                  "query kinds to run (name, phrase, field_date, id, facets; default all)")
       ->delimiter(',');
