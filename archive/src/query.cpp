@@ -209,8 +209,12 @@ class Parser {
  public:
   // pair_boosts: false leaves out the phrase boost of each pair of adjacent words (see
   // add_run_boosts), for the first pass of a search (ParsedQuery::quick).
-  Parser(std::vector<Token> tokens, std::size_t length, bool pair_boosts)
-      : tokens_(std::move(tokens)), length_(length), pair_boosts_(pair_boosts) {}
+  Parser(std::vector<Token> tokens, std::size_t length, bool pair_boosts,
+         std::optional<Xapian::Query> among = std::nullopt)
+      : tokens_(std::move(tokens)),
+        length_(length),
+        pair_boosts_(pair_boosts),
+        among_(std::move(among)) {}
 
   Result<Xapian::Query> parse() {
     if (tokens_.empty()) return syntax_error("the query is empty", 0);
@@ -223,7 +227,8 @@ class Parser {
   }
 
   std::vector<std::string> highlight;
-  bool made_pair_boosts = false;  // the query has at least one
+  bool made_pair_boosts = false;   // the query has at least one
+  std::vector<std::string> names;  // every whole-name term added as a boost
 
  private:
   const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
@@ -251,14 +256,17 @@ class Parser {
     if (run.size() > 1) made_pair_boosts = true;
     for (std::size_t i = 1; i < run.size() && pair_boosts_; ++i) {
       const std::string pair[] = {run[i - 1], run[i]};
-      boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
+      Xapian::Query phrase(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
+      if (among_) phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, *among_);
+      boosts.push_back(std::move(phrase));
     }
     for (std::size_t first = 0; first < run.size(); ++first) {
       std::string name = run[first];
       for (std::size_t last = first + 1; last < run.size() && last < first + 5; ++last) {
         name += ' ';
         name += run[last];
-        boosts.emplace_back(std::string(schema::kNamePrefix) + name);
+        names.push_back(std::string(schema::kNamePrefix) + name);
+        boosts.emplace_back(names.back());
       }
     }
   }
@@ -286,7 +294,12 @@ class Parser {
       Result<Xapian::Query> unit = parse_unit();
       if (!unit) return unit;
       (negate ? negative : positive).push_back(*unit);
-      if (!negate) boosts.insert(boosts.end(), name_boosts_.begin(), name_boosts_.end());
+      if (!negate) {
+        for (const std::string& n : name_boosts_) {
+          names.push_back(n);
+          boosts.emplace_back(n);
+        }
+      }
       name_boosts_.clear();
       if (plain_word && !negate && !last_single_word_.empty()) {
         run.push_back(last_single_word_);
@@ -497,11 +510,19 @@ class Parser {
   std::size_t length_;
   std::size_t pos_ = 0;
   bool pair_boosts_ = true;
-  std::string last_single_word_;            // folded form of the last unit, if it was one word
-  std::vector<Xapian::Query> name_boosts_;  // whole-name terms of the phrases parsed
+  std::optional<Xapian::Query> among_;    // restricts each pair boost (parse_query_among)
+  std::string last_single_word_;          // folded form of the last unit, if it was one word
+  std::vector<std::string> name_boosts_;  // whole-name terms of the phrases parsed
 };
 
 }  // namespace
+
+Result<Xapian::Query> parse_query_among(std::string_view text, const Xapian::Query& among) {
+  Result<std::vector<Token>> tokens = lex(text);
+  if (!tokens) return tokens.error();
+  Parser parser(std::move(*tokens), text.size(), true, among);
+  return parser.parse();
+}
 
 Result<ParsedQuery> parse_query(std::string_view text) {
   Result<std::vector<Token>> tokens = lex(text);
@@ -509,7 +530,17 @@ Result<ParsedQuery> parse_query(std::string_view text) {
   Parser parser(*tokens, text.size(), true);
   Result<Xapian::Query> q = parser.parse();
   if (!q) return q.error();
-  ParsedQuery parsed{*q, *q, false, std::move(parser.highlight)};
+  ParsedQuery parsed{*q, *q, false, std::move(parser.highlight), {}};
+  // Whole names narrow the first pass only where every dossier the query matches must
+  // match all of its parts: one conjunction, no OR, no parentheses.
+  const bool one_conjunction = std::none_of(tokens->begin(), tokens->end(), [](const Token& t) {
+    return t.kind == Token::kOr || t.kind == Token::kOpen;
+  });
+  if (one_conjunction) {
+    std::sort(parser.names.begin(), parser.names.end());
+    parser.names.erase(std::unique(parser.names.begin(), parser.names.end()), parser.names.end());
+    parsed.names = std::move(parser.names);
+  }
   if (parser.made_pair_boosts) {
     Parser quick(std::move(*tokens), text.size(), false);
     Result<Xapian::Query> without = quick.parse();

@@ -156,6 +156,37 @@ TEST(IndexNames, ASecondPersonNamedOnlyInThePageTextStillRanksTheirDossierFirst)
   EXPECT_EQ(r->hits[1].id, "other");
 }
 
+TEST(IndexNames, TheHoldersOfANameFillThePageAndTheCountIsTheWholeQuerys) {
+  // 15 dossiers name "Nguyễn Văn An"; 30 have the three words apart. The first page comes
+  // from the holders of the name alone (search.cpp); the second needs the others too.
+  test::TempDir dir;
+  Result<IndexWriter> w = IndexWriter::open(dir / "index");
+  ASSERT_TRUE(w.ok());
+  for (int i = 0; i < 15; ++i) {
+    Dossier d = make_dossier("named" + std::to_string(i), "Tờ khai số " + std::to_string(i));
+    d.fields["applicant_name"].value = "Nguyễn Văn An";
+    ASSERT_TRUE(w->add(d).ok());
+  }
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_TRUE(
+        w->add(make_dossier("apart" + std::to_string(i), "Văn bản số " + std::to_string(i) +
+                                                             " của ông Nguyễn Hữu Bình về an toàn"))
+            .ok());
+  }
+  ASSERT_TRUE(w->commit().ok());
+  for (unsigned offset : {0u, 10u}) {
+    Result<SearchResults> r = search(dir / "index", SearchRequest{"nguyen van an", offset, 10});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_GT(r->total_estimate, 15u);
+    EXPECT_LE(r->total_estimate, 45u);
+    ASSERT_EQ(r->hits.size(), 10u);
+    for (std::size_t i = 0; i < r->hits.size(); ++i) {
+      EXPECT_EQ(r->hits[i].id.starts_with("named"), offset + i < 15) << offset + i;
+      EXPECT_EQ(r->hits[i].rank, offset + i + 1);
+    }
+  }
+}
+
 TEST_F(IndexTest, BooleanOperatorsCombine) {
   EXPECT_EQ(ids("duong NOT nguyen NOT pham"), std::vector<std::string>{"duong3"});
   std::vector<std::string> found = ids("pham OR phuc");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sohoa {
 namespace {
 
@@ -55,6 +57,24 @@ TEST(ParseQuery, ExplainsWhatIsWrong) {
             std::string::npos);
   EXPECT_NE(parse_query("\"unclosed").error().message.find("unterminated quote"),
             std::string::npos);
+}
+
+TEST(ParseQuery, KeepsTheWholeNamesOfAConjunctionOnly) {
+  Result<ParsedQuery> q = parse_query("nguyen van an \"Trần Thị Bình\" 2019");
+  ASSERT_TRUE(q.ok());
+  const auto has = [&](const std::string& name) {
+    return std::find(q->names.begin(), q->names.end(), "XN" + name) != q->names.end();
+  };
+  EXPECT_TRUE(has("nguyen van an"));
+  EXPECT_TRUE(has("van an"));
+  EXPECT_TRUE(has("tran thi binh"));
+  EXPECT_FALSE(has("an tran"));  // a phrase ends the run of words before it
+  // With OR or parentheses a dossier may match without any of them: no names.
+  EXPECT_TRUE(parse_query("nguyen van an OR tran thi binh")->names.empty());
+  EXPECT_TRUE(parse_query("(nguyen van an) 2019")->names.empty());
+  // A name after NOT is not one to look among.
+  const std::vector<std::string> names = parse_query("van an NOT \"tran thi binh\"")->names;
+  EXPECT_EQ(names, std::vector<std::string>{"XNvan an"});
 }
 
 TEST(ParseQuery, AcceptsAPureNegation) { EXPECT_TRUE(parse_query("NOT khai").ok()); }
