@@ -209,12 +209,8 @@ class Parser {
  public:
   // pair_boosts: false leaves out the phrase boost of each pair of adjacent words (see
   // add_run_boosts), for the first pass of a search (ParsedQuery::quick).
-  Parser(std::vector<Token> tokens, std::size_t length, bool pair_boosts,
-         std::optional<Xapian::Query> among = std::nullopt)
-      : tokens_(std::move(tokens)),
-        length_(length),
-        pair_boosts_(pair_boosts),
-        among_(std::move(among)) {}
+  Parser(std::vector<Token> tokens, std::size_t length, bool pair_boosts)
+      : tokens_(std::move(tokens)), length_(length), pair_boosts_(pair_boosts) {}
 
   Result<Xapian::Query> parse() {
     if (tokens_.empty()) return syntax_error("the query is empty", 0);
@@ -256,9 +252,7 @@ class Parser {
     if (run.size() > 1) made_pair_boosts = true;
     for (std::size_t i = 1; i < run.size() && pair_boosts_; ++i) {
       const std::string pair[] = {run[i - 1], run[i]};
-      Xapian::Query phrase(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
-      if (among_) phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, *among_);
-      boosts.push_back(std::move(phrase));
+      boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2);
     }
     for (std::size_t first = 0; first < run.size(); ++first) {
       std::string name = run[first];
@@ -510,19 +504,11 @@ class Parser {
   std::size_t length_;
   std::size_t pos_ = 0;
   bool pair_boosts_ = true;
-  std::optional<Xapian::Query> among_;    // restricts each pair boost (parse_query_among)
   std::string last_single_word_;          // folded form of the last unit, if it was one word
   std::vector<std::string> name_boosts_;  // whole-name terms of the phrases parsed
 };
 
 }  // namespace
-
-Result<Xapian::Query> parse_query_among(std::string_view text, const Xapian::Query& among) {
-  Result<std::vector<Token>> tokens = lex(text);
-  if (!tokens) return tokens.error();
-  Parser parser(std::move(*tokens), text.size(), true, among);
-  return parser.parse();
-}
 
 Result<ParsedQuery> parse_query(std::string_view text) {
   Result<std::vector<Token>> tokens = lex(text);

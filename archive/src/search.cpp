@@ -97,6 +97,10 @@ class FacetSpy : public Xapian::MatchSpy {
 
 // Matches ranked by ParsedQuery::quick before the whole query ranks them (Searcher::search).
 constexpr unsigned kRerankDepth = 100;
+// The same when the query holds a whole name that exists: the dossiers are ranked mostly by
+// the name terms already, and the phrase boosts only reorder the closest of them.
+// Each candidate's word positions are read, at a million the larger part of a search.
+constexpr unsigned kNamedRerankDepth = 30;
 
 // The dossier id in a document's data, without parsing the rest: the data is the JSON object
 // make_document writes, whose "id" is a plain string (hex digits).
@@ -257,7 +261,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
           enquire.set_query(
               Xapian::Query(Xapian::Query::OP_FILTER, parsed->quick,
                             Xapian::Query(Xapian::Query::OP_OR, named.begin(), named.end())));
-          first = enquire.get_mset(0, kRerankDepth);
+          first = enquire.get_mset(0, std::max(kNamedRerankDepth, request.offset + request.limit));
           if (first->size() < request.offset + request.limit) {
             first.reset();
           } else {
@@ -268,7 +272,11 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
         }
         if (!first && parsed->has_quick) {
           enquire.set_query(parsed->quick);
-          first = enquire.get_mset(0, kRerankDepth);
+          // A query holding a whole name that exists is ranked by it already: the phrase
+          // boosts only reorder the closest, as above.
+          first = enquire.get_mset(
+              0, named.empty() ? kRerankDepth
+                               : std::max(kNamedRerankDepth, request.offset + request.limit));
           estimate = first->get_matches_estimated();
         }
         if (first) {
@@ -276,10 +284,9 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
           for (auto it = first->begin(); it != first->end(); ++it) {
             ids.emplace_back(std::string(schema::kIdPrefix) + id_of(it.get_document().get_data()));
           }
-          const Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
-          Result<Xapian::Query> ranked = parse_query_among(request.query, among);
-          if (!ranked) return ranked.error();
-          enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, *ranked, among));
+          enquire.set_query(
+              Xapian::Query(Xapian::Query::OP_FILTER, parsed->query,
+                            Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
         } else {
           enquire.set_query(parsed->query);
         }

@@ -39,11 +39,4 @@ struct ParsedQuery {
 // unterminated quote, unknown field, empty query).
 Result<ParsedQuery> parse_query(std::string_view text);
 
-// ParsedQuery::query for ranking only the dossiers `among` matches (the second pass of a
-// search): each phrase boost of adjacent words is restricted to `among` too. Xapian moves the
-// optional side of an AND_MAYBE by skip_to, and a phrase's skip_to reads the positions of
-// every dossier holding both words up to its next match: at a million dossiers, 100-170 ms
-// of a name search went there, between the hundred candidates.
-Result<Xapian::Query> parse_query_among(std::string_view text, const Xapian::Query& among);
-
 }  // namespace sohoa
