@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include <cmath>
+#include <mutex>
 #include <numbers>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "text.h"
+#include "text_engine.h"
 
 namespace sohoa::samples {
 namespace {
@@ -131,6 +133,8 @@ cv::Mat seal_mask(const Seal& seal, int diameter, Rng& rng) {
   cairo_arc(cr, c, c, r * 0.7, 0, 2 * kPi);
   cairo_stroke(cr);
 
+  // The seal's text is drawn while other threads render pages: see text_drawing_mutex.
+  std::unique_lock<std::mutex> text_lock(text_drawing_mutex());
   PangoLayout* layout = pango_cairo_create_layout(cr);
   const double text_radius = r * 0.85;
   const double size = diameter * 0.072;
@@ -139,6 +143,7 @@ cv::Mat seal_mask(const Seal& seal, int diameter, Rng& rng) {
     arc_text(cr, layout, seal.bottom, c, c, text_radius, kPi / 2, size * 0.85, 0.45 * kPi, false);
   }
   g_object_unref(layout);
+  text_lock.unlock();
 
   // Five-pointed star.
   const double star_r = r * 0.3;

@@ -520,12 +520,9 @@ Renderer::Renderer() : impl_(std::make_unique<Impl>()) {}
 Renderer::~Renderer() = default;
 
 std::vector<RenderedPage> Renderer::render(const DocumentSpec& spec, Rng& rng) {
-  // Cairo 1.16 shares scaled fonts and their glyph caches between threads (one cairo font per
-  // face and size, whatever the font map) and crashes in cairo_show_glyphs when two threads
-  // draw text at once. Rendering is therefore serialised; scanning and encoding, most of the
-  // work, stay parallel.
-  static std::mutex mutex;
-  const std::lock_guard<std::mutex> lock(mutex);
+  // Rendering is serialised (text_drawing_mutex); scanning and encoding, most of the work,
+  // stay parallel.
+  const std::lock_guard<std::mutex> lock(text_drawing_mutex());
   Typeface face = spec.face;
   constexpr int kMaxShrink = 8;
   for (int attempt = 0;; ++attempt) {

@@ -2,6 +2,11 @@
 
 namespace sohoa::samples {
 
+std::mutex& text_drawing_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 TextEngine::TextEngine() {
   map_ = pango_cairo_font_map_new();
   context_ = pango_font_map_create_context(map_);

@@ -4,12 +4,18 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "page_spec.h"
 
 namespace sohoa::samples {
+
+/// Cairo 1.16 shares scaled fonts and their glyph caches between threads (one cairo font per
+/// face and size, whatever the font map) and crashes in cairo_show_glyphs when two threads
+/// draw text at once. Every drawing of text (pages, seals) holds this lock.
+std::mutex& text_drawing_mutex();
 
 /// One Pango font map and context; widths are in device pixels, unhinted, so that layout
 /// and drawing agree. Not thread-safe: one per thread.
