@@ -251,7 +251,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
         // first: a name term is rare and weighs more than all the common words of a name
         // together, so when those dossiers fill the page, no other can rank above them.
         // Only when they do not (no such name, or too few holders) does the first pass read
-        // every dossier with all the words, which at a million costs a hundred times more.
+        // every dossier with all the words, which at a million costs two to five times more.
         std::optional<Xapian::MSet> first;
         std::vector<Xapian::Query> named;
         for (const std::string& name : parsed->names) {
