@@ -252,6 +252,8 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
         // together, so when those dossiers fill the page, no other can rank above them.
         // Only when they do not (no such name, or too few holders) does the first pass read
         // every dossier with all the words, which at a million costs two to five times more.
+        const unsigned page_end = request.offset + request.limit;
+        const unsigned named_depth = std::max(kNamedRerankDepth, page_end);
         std::optional<Xapian::MSet> first;
         std::vector<Xapian::Query> named;
         for (const std::string& name : parsed->names) {
@@ -261,8 +263,8 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
           enquire.set_query(
               Xapian::Query(Xapian::Query::OP_FILTER, parsed->quick,
                             Xapian::Query(Xapian::Query::OP_OR, named.begin(), named.end())));
-          first = enquire.get_mset(0, std::max(kNamedRerankDepth, request.offset + request.limit));
-          if (first->size() < request.offset + request.limit) {
+          first = enquire.get_mset(0, named_depth);
+          if (first->size() < page_end) {
             first.reset();
           } else {
             // The page comes from the named dossiers; the count is the whole query's.
@@ -274,9 +276,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
           enquire.set_query(parsed->quick);
           // A query holding a whole name that exists is ranked by it already: the phrase
           // boosts only reorder the closest, as above.
-          first = enquire.get_mset(
-              0, named.empty() ? kRerankDepth
-                               : std::max(kNamedRerankDepth, request.offset + request.limit));
+          first = enquire.get_mset(0, named.empty() ? kRerankDepth : named_depth);
           estimate = first->get_matches_estimated();
         }
         if (first) {
