@@ -41,6 +41,7 @@ struct Tally {
   int missing = 0;
   int wrong = 0;
   int wrong_unflagged = 0;
+  int right_flagged = 0;  // right values sent to review anyway: the review load they cost
   double accuracy() const { return total > 0 ? 100.0 * right / total : 0; }
 };
 
@@ -149,7 +150,10 @@ int main(int argc, char** argv) {
       m.got = sohoa::text::normalize_text(fields[key].at("value").get<std::string>());
       m.raw = fields[key].value("raw", "");
       if (m.got == m.truth) {
-        for (Tally* tally : {&k, &l, &all, &kl}) ++tally->right;
+        for (Tally* tally : {&k, &l, &all, &kl}) {
+          ++tally->right;
+          if (m.flagged) ++tally->right_flagged;
+        }
         continue;
       }
       for (Tally* tally : {&k, &l, &all}) {
@@ -193,6 +197,7 @@ int main(int argc, char** argv) {
                   {"missing", t.missing},
                   {"wrong", t.wrong},
                   {"wrong_unflagged", t.wrong_unflagged},
+                  {"right_flagged", t.right_flagged},
                   {"accuracy", t.accuracy()}};
     };
     out["fields"] = tally_json(all);
@@ -230,6 +235,9 @@ int main(int argc, char** argv) {
   std::printf("\n");
   for (const auto& [level, t] : by_level) row("level " + std::to_string(level), t, nullptr);
   row("all", all, &by_level);
+  std::printf("\nright values flagged for review anyway: %d of %d", all.right_flagged, all.right);
+  for (const auto& [level, t] : by_level) std::printf("; level %d: %d", level, t.right_flagged);
+  std::printf("\n");
   if (show_errors) {
     std::printf("\nmisclassified:\n");
     for (const std::string& m : misclassified) std::printf("  %s\n", m.c_str());

@@ -80,6 +80,21 @@ TEST(FindLabel, FindsALabelDespiteOcrErrors) {
   EXPECT_FALSE(find_label(d, "Nơi cư trú").has_value());
 }
 
+// A receipt lists the forms of the dossier in sentence case; the form itself prints its title
+// in capitals, here with a speck OCR read as a dot. The title page is the form's.
+TEST(PageWithTitle, PrefersTheTitleInCapitalsToTheSameWordsInAList) {
+  DossierView d;
+  d.pages.push_back(page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                             "Giấy đề nghị đăng ký hộ kinh doanh"}));
+  d.pages.push_back(page_of({"Bắc Từ Liêm, ngày 7 tháng 2 năm 2024",
+                             ". GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH"},
+                            2));
+  EXPECT_EQ(page_with_title(d, "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH", 0.5), 1);
+  EXPECT_DOUBLE_EQ(title_score_on_page(d.pages[1], "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH"), 1.0);
+  // Without the title page, the list still names the procedure, for less.
+  EXPECT_NEAR(title_score_on_page(d.pages[0], "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH"), 0.8, 1e-9);
+}
+
 TEST(ReadValue, StopsAtLeadersAndStopLabels) {
   DossierView d;
   d.pages.push_back(page_of({"Tiếp nhận hồ sơ của: LÊ VĂN KHÁNH ……………",

@@ -393,22 +393,47 @@ std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vecto
   return out;
 }
 
-double title_score_on_page(const PageView& page, std::string_view title, int top_lines) {
-  const std::u32string target = decode_utf8(fold(title));
-  std::u32string want;
-  for (char32_t c : target) {
-    if (c != ' ') want += c;
+namespace {
+
+// The letters and digits of `text`, folded: what a title is compared on, so that a speck OCR
+// read as a dot or a dash beside the title costs nothing.
+std::u32string title_letters(std::string_view text) {
+  std::u32string out;
+  for (char32_t c : decode_utf8(fold(text))) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
   }
+  return out;
+}
+
+// More lower-case letters than capitals: a sentence, not a printed title.
+bool mostly_lower_case(std::string_view text) {
+  int upper = 0;
+  int lower = 0;
+  for (char32_t c : decode_utf8(text)) {
+    const std::string s = encode_utf8(std::u32string(1, c));
+    if (to_lower(s) != s) ++upper;
+    if (to_upper(s) != s) ++lower;
+  }
+  return lower > upper;
+}
+
+}  // namespace
+
+double title_score_on_page(const PageView& page, std::string_view title, int top_lines) {
+  const std::u32string want = title_letters(title);
   if (want.empty()) return 0;
+  // A title printed in capitals that reads as a sentence is the same words in a list (a
+  // receipt lists "- Giấy đề nghị đăng ký hộ kinh doanh"): it counts for less than the title
+  // itself, even one OCR misread a few letters of.
+  const bool capitals = !mostly_lower_case(title);
   double best = 0;
   const int n = std::min(top_lines, static_cast<int>(page.lines.size()));
   for (int i = 0; i < n; ++i) {
-    std::u32string got;
-    for (char32_t c : decode_utf8(fold(page.lines[static_cast<std::size_t>(i)].text))) {
-      if (c != ' ') got += c;
-    }
-    const int d = edit_distance(got, want);
-    best = std::max(best, 1.0 - static_cast<double>(d) / static_cast<double>(want.size()));
+    const std::string& text = page.lines[static_cast<std::size_t>(i)].text;
+    const int d = edit_distance(title_letters(text), want);
+    double score = 1.0 - static_cast<double>(d) / static_cast<double>(want.size());
+    if (capitals && mostly_lower_case(text)) score *= 0.8;
+    best = std::max(best, score);
   }
   return best;
 }
