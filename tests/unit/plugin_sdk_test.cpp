@@ -84,11 +84,10 @@ TEST(FindLabel, FindsALabelDespiteOcrErrors) {
 // in capitals, here with a speck OCR read as a dot. The title page is the form's.
 TEST(PageWithTitle, PrefersTheTitleInCapitalsToTheSameWordsInAList) {
   DossierView d;
-  d.pages.push_back(page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-                             "Giấy đề nghị đăng ký hộ kinh doanh"}));
-  d.pages.push_back(page_of({"Bắc Từ Liêm, ngày 7 tháng 2 năm 2024",
-                             ". GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH"},
-                            2));
+  d.pages.push_back(
+      page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Giấy đề nghị đăng ký hộ kinh doanh"}));
+  d.pages.push_back(
+      page_of({"Bắc Từ Liêm, ngày 7 tháng 2 năm 2024", ". GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH"}, 2));
   EXPECT_EQ(page_with_title(d, "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH", 0.5), 1);
   EXPECT_DOUBLE_EQ(title_score_on_page(d.pages[1], "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH"), 1.0);
   // Without the title page, the list still names the procedure, for less.
