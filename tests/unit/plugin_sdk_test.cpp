@@ -363,6 +363,9 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_FALSE(read(ValueKind::kMoney, "1.435.000.000 đồng")->needs_review);
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH VẬI LIỆU")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH VẬT LIỆU")->needs_review);
+  // A comma inside a name in capitals is a speck; in a sentence it is a comma.
+  EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CÀ PHÊ MINH, ANH")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kText, "Chứng thực bản sao giấy tờ, văn bản")->needs_review);
 }
 
 TEST(NormalizeAddress, ReadsADotBeforeAComponentAsACommaAndDoubtsACutAddress) {

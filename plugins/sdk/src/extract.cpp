@@ -301,6 +301,22 @@ FieldValue field_from(std::string_view key, std::string value, const ValueText& 
   return f;
 }
 
+namespace {
+
+// More lower-case letters than capitals: a sentence, not words printed in capitals.
+bool mostly_lower_case(std::string_view text) {
+  int upper = 0;
+  int lower = 0;
+  for (char32_t c : decode_utf8(text)) {
+    const std::string s = encode_utf8(std::u32string(1, c));
+    if (to_lower(s) != s) ++upper;
+    if (to_upper(s) != s) ++lower;
+  }
+  return lower > upper;
+}
+
+}  // namespace
+
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
   if (text.empty()) return std::nullopt;
   if (kind == ValueKind::kAddress) {
@@ -336,6 +352,11 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   }
   if (kind == ValueKind::kMoney && f.value.size() > 3 && !f.value.ends_with("000")) {
     flag_for_review(&f, "an amount not in thousands of đồng: " + f.value);
+  }
+  // A name printed in capitals (a business's) has no comma inside: "MINH, ANH" is a speck.
+  if (kind == ValueKind::kText && !mostly_lower_case(f.value) &&
+      f.value.find_first_of(",;") != std::string::npos) {
+    flag_for_review(&f, "a comma inside a name in capitals: \"" + f.value + "\"");
   }
   if (kind == ValueKind::kText) {
     for (const std::string& w : split_at_spaces(f.value)) {
@@ -403,18 +424,6 @@ std::u32string title_letters(std::string_view text) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
   }
   return out;
-}
-
-// More lower-case letters than capitals: a sentence, not a printed title.
-bool mostly_lower_case(std::string_view text) {
-  int upper = 0;
-  int lower = 0;
-  for (char32_t c : decode_utf8(text)) {
-    const std::string s = encode_utf8(std::u32string(1, c));
-    if (to_lower(s) != s) ++upper;
-    if (to_upper(s) != s) ++lower;
-  }
-  return lower > upper;
 }
 
 }  // namespace
