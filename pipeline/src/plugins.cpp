@@ -215,6 +215,22 @@ bool digits_in(std::string_view word, const std::string& digits) {
   return true;
 }
 
+// Whether `word` has a letter (ASCII or any non-ASCII character: OCR's Vietnamese letters).
+bool has_letter(std::string_view word) {
+  return std::any_of(word.begin(), word.end(),
+                     [](char c) { return (c & 0x80) != 0 || std::isalpha(c) != 0; });
+}
+
+// Letters and digits of `word`, in code points (a Vietnamese letter is one).
+std::size_t glyphs(std::string_view word) {
+  std::size_t n = 0;
+  for (char c : word) {
+    if ((c & 0xC0) == 0x80) continue;  // inside a multi-byte letter
+    if ((c & 0x80) != 0 || std::isalnum(static_cast<unsigned char>(c)) != 0) ++n;
+  }
+  return n;
+}
+
 // Whether `part` is `whole` with some characters left out.
 bool subsequence(std::string_view part, std::string_view whole) {
   std::size_t i = 0;
@@ -224,18 +240,36 @@ bool subsequence(std::string_view part, std::string_view whole) {
   return i == part.size();
 }
 
+// Whether the second reading of a word of digits only (`first`: its digits) saw fewer figures
+// and a letter among them, while keeping at least two of the digits in order: "44401" read
+// again as "Ả401". How many digits the number has is then in doubt. A lost "1" says nothing
+// (l, I, J and T are its usual misreadings), nor does a reading keeping fewer than two digits.
+bool fewer_glyphs_with_a_letter(std::string_view word, const std::string& first,
+                                std::string_view second, const std::string& again) {
+  if (has_letter(word) || !has_letter(second) || again.size() < 2) return false;
+  if (glyphs(second) >= first.size() || !subsequence(again, first)) return false;
+  std::string lost = first;
+  for (char c : again) lost.erase(lost.find(c), 1);
+  return lost.find_first_not_of('1') != std::string::npos;
+}
+
 // Tesseract misreads a digit with full confidence ("0332876577" for 0932876577); the words
 // holding digits were read a second time on their own (Word::second_reading). A value of
 // digits is doubted when the second reading of one of its words
-//   - is the same word with other digits, and put in its place makes another valid value, or
+//   - is the same word with other digits, and put in its place makes another valid value,
 //   - changed a digit: neither reading's digits are the other's with some left out ("053."
-//     read again as "-0594").
-// A second reading whose digits only gained or lost some (the word's box cut into a
+//     read again as "-0594"), or
+//   - saw fewer figures, a letter among them (fewer_glyphs_with_a_letter).
+// Otherwise a second reading whose digits only gained or lost some (the word's box cut into a
 // neighbour's ink, or a faint digit was dropped), or that read letters, says nothing. Only the
 // words whose digits are in the value count ("16 giờ 55 phút" of a date does not).
 void doubt_by_second_reading(Dossier& d) {
   for (const auto& [key, field] : d.fields) {
-    const std::optional<plugin::ValueKind> kind = digit_kind(schema::field_spec(key).type);
+    std::optional<plugin::ValueKind> kind = digit_kind(schema::field_spec(key).type);
+    // A text field whose value is a number (a certification number) is a value of digits too.
+    if (!kind && !field.value.empty() && schema::digits_only(field.value) == field.value) {
+      kind = plugin::ValueKind::kNumber;
+    }
     if (!kind || field.page < 1 || field.page > static_cast<int>(d.pages.size())) continue;
     const std::string value_digits = schema::digits_only(field.value);
     for (const Word& w : d.pages[static_cast<std::size_t>(field.page - 1)].words) {
@@ -249,6 +283,8 @@ void doubt_by_second_reading(Dossier& d) {
         why = "(" + *other + ")";
       } else if (!again.empty() && !subsequence(again, first) && !subsequence(first, again)) {
         why = "(other digits)";
+      } else if (fewer_glyphs_with_a_letter(w.text, first, w.second_reading, again)) {
+        why = "(fewer figures)";
       }
       if (why.empty()) continue;
       flag(d, key,

@@ -209,6 +209,13 @@ TEST(PluginSet, FlagsADateWhoseDigitsReadAgainDiffer) {
   ASSERT_TRUE(inside.review_reasons.count("child_birth_date"));
   EXPECT_NE(inside.review_reasons.at("child_birth_date").find("other digits"), std::string::npos)
       << inside.review_reasons.at("child_birth_date");
+  // One that saw fewer figures, a letter among them: how many digits there are is in doubt.
+  Dossier fewer = birth_registration(kFiveFebruary);
+  read_again(fewer, "05/02/2020", "Ả/02/2020");
+  set.classify_and_extract(fewer);
+  ASSERT_TRUE(fewer.review_reasons.count("child_birth_date"));
+  EXPECT_NE(fewer.review_reasons.at("child_birth_date").find("fewer figures"), std::string::npos)
+      << fewer.review_reasons.at("child_birth_date");
 }
 
 TEST(PluginSet, NamesNoProcedureForAPageNoPluginKnows) {
