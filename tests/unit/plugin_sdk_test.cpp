@@ -156,6 +156,11 @@ TEST(NormalizeName, CapitalisesEachWord) {
   EXPECT_EQ(normalize_name(" LÊ  VĂN KHÁNH, "), "Lê Văn Khánh");
   EXPECT_FALSE(normalize_name("An").has_value());
   EXPECT_FALSE(normalize_name("Nguyễn 1988").has_value());
+  // A speck between two words of a name is where the space was.
+  EXPECT_EQ(normalize_name("NGUYÊN THỊ.THANH HƯƠNG '"), "Nguyên Thị Thanh Hương");
+  EXPECT_EQ(normalize_name("NGUYỄN GIA-HÙNG"), "Nguyễn Gia Hùng");
+  EXPECT_EQ(normalize_name("Cao Thanh'Chi"), "Cao Thanh Chi");
+  EXPECT_EQ(normalize_name("«Lê Văn Nam»."), "Lê Văn Nam");
 }
 
 TEST(NormalizeValues, IdPhoneMoneyNumberSex) {
@@ -295,6 +300,12 @@ TEST(SettleName, DoubtsMarksNoNameHasAndAMissingFamilyName) {
   hoa.value = "Nguyễn Thị Hoà";
   settle_name(dossier, hoa);
   EXPECT_FALSE(hoa.needs_review);
+  // Two name words run together are split, and the split is reviewed.
+  FieldValue quynh;
+  quynh.value = "Hoàng Khánhquỳnh";
+  settle_name(dossier, quynh);
+  EXPECT_EQ(quynh.value, "Hoàng Khánh Quỳnh");
+  EXPECT_TRUE(quynh.needs_review);
 }
 
 TEST(SettleName, DoubtsATwoWordNamePrintedElsewhereAfterAFamilyName) {

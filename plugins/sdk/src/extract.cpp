@@ -654,8 +654,28 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
       break;
     }
   }
+  // Two name words run together ("Khánhquỳnh"): split where both halves are name words, and
+  // ask for review, since the letters alone cannot prove where the space was.
+  std::string run_together;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (is_name_word(words[k]) || remarked_name_word(words[k])) continue;
+    const std::u32string w = decode_utf8(words[k]);
+    for (std::size_t cut = 2; cut + 2 <= w.size(); ++cut) {
+      const std::string head = encode_utf8(w.substr(0, cut));
+      const std::string tail =
+          to_upper(encode_utf8(w.substr(cut, 1))) + to_lower(encode_utf8(w.substr(cut + 1)));
+      if (!is_name_word(head) || !is_name_word(tail)) continue;
+      run_together = words[k];
+      words[k] = head;
+      words.insert(words.begin() + static_cast<std::ptrdiff_t>(k) + 1, tail);
+      break;
+    }
+  }
   name.value.clear();
   for (const std::string& w : words) name.value += (name.value.empty() ? "" : " ") + w;
+  if (!run_together.empty()) {
+    flag_for_review(&name, "\"" + run_together + "\" read as two words run together");
+  }
   std::vector<std::string> folded;
   for (const std::string& w : words) folded.push_back(fold(w));
   // Every reading of the name: per word position, spelling → weight.

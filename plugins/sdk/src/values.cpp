@@ -261,12 +261,24 @@ std::optional<std::string> normalize_name(std::string_view text) {
   std::vector<std::string> parts;
   std::vector<std::string> parts_raw;
   for (const std::string& raw : words_of(text)) {
+    // Punctuation between letters is a speck OCR read where a space was ("THỊ.THANH",
+    // "GIA-HÙNG", "Thanh'Chi"): two words. Elsewhere it is dropped ("Hà,", "«Nam").
     std::u32string letters;
+    bool gap = false;
     for (char32_t c : decode_utf8(raw)) {
       if (c >= '0' && c <= '9') return std::nullopt;
       const std::string one = encode_utf8(std::u32string(1, c));
       const std::string f = fold(one);
-      if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'z') letters += c;
+      if (f.size() != 1 || f[0] < 'a' || f[0] > 'z') {
+        gap = true;
+        continue;
+      }
+      if (gap && letters.size() >= 2) {
+        parts_raw.push_back(encode_utf8(letters));
+        letters.clear();
+      }
+      gap = false;
+      letters += c;
     }
     if (letters.empty()) continue;
     parts_raw.push_back(encode_utf8(letters));
