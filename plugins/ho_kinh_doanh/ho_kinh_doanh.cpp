@@ -15,6 +15,8 @@ const std::vector<FieldRule>& rules() {
       {"owner_birth_date", "Sinh ngày", ValueKind::kDate, 0, {"Quốc tịch"}},
       {"owner_id_number", "Số định danh cá nhân", ValueKind::kIdNumber},
       {"owner_id_number", "Số giấy tờ pháp lý của cá nhân", ValueKind::kIdNumber},
+      // Forms from before citizen identity cards give the 9-digit identity card number.
+      {"owner_id_number", "Số Chứng minh nhân dân", ValueKind::kIdNumber},
       {"business_name", "Tên hộ kinh doanh (ghi bằng chữ in hoa)", ValueKind::kText, 1},
       {"ward", "Địa chỉ trụ sở hộ kinh doanh", ValueKind::kWard, 1},
       {"capital", "Vốn kinh doanh", ValueKind::kMoney, 0, {"Bằng chữ"}},
@@ -61,5 +63,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BusinessHousehold,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.0.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.1.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

@@ -100,7 +100,7 @@ TEST(PluginSet, ClassifiesAndExtractsFieldsWithPageBoxAndPlugin) {
   EXPECT_EQ(child.raw, "NGUYỄN VĂN AN");
   EXPECT_EQ(child.page, 1);
   EXPECT_GT(child.bbox[2], 0);
-  EXPECT_EQ(child.plugin, "khai_sinh@1.0.0");
+  EXPECT_EQ(child.plugin, "khai_sinh@1.1.0");
   EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
   EXPECT_EQ(d.fields.at("child_sex").value, "Nam");
   EXPECT_EQ(d.fields.at("ward").value, "Phú Diễn");
@@ -216,6 +216,34 @@ TEST(PluginSet, FlagsADateWhoseDigitsReadAgainDiffer) {
   ASSERT_TRUE(fewer.review_reasons.count("child_birth_date"));
   EXPECT_NE(fewer.review_reasons.at("child_birth_date").find("fewer figures"), std::string::npos)
       << fewer.review_reasons.at("child_birth_date");
+}
+
+// A receipt (which lists the form in sentence case), then a business household form of the
+// identity-card years, whose title OCR read with a speck before it.
+TEST(PluginSet, ReadsABusinessFormOfTheIdentityCardYearsAfterItsReceipt) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d;
+  d.id = "test";
+  d.pages.push_back(page_of({
+      "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+      "Bắc Từ Liêm, ngày 24 tháng 9 năm 2020",
+      "Nội dung yêu cầu giải quyết: Đăng ký thành lập hộ kinh doanh",
+      "Giấy đề nghị đăng ký hộ kinh doanh",
+  }));
+  d.pages.push_back(page_of({
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Bắc Từ Liêm, ngày 23 tháng 9 năm 2020",
+      ". GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH",
+      "Tôi là (ghi họ tên bằng chữ in hoa): ĐẶNG KHÁNH NGA",
+      "Số Chứng minh nhân dân: 014513347",
+  }));
+  d.pages.back().number = 2;
+  set.classify_and_extract(d);
+  EXPECT_EQ(d.procedure, "ho_kinh_doanh");
+  ASSERT_TRUE(d.fields.count("owner_id_number"));
+  EXPECT_EQ(d.fields.at("owner_id_number").value, "014513347");
+  ASSERT_TRUE(d.fields.count("signed_date"));
+  EXPECT_EQ(d.fields.at("signed_date").value, "2020-09-23");  // the form's, not the receipt's
 }
 
 TEST(PluginSet, NamesNoProcedureForAPageNoPluginKnows) {
