@@ -190,6 +190,10 @@ TEST(FindWard, TellsPhuDienFromPhucDien) {
   EXPECT_EQ(find_ward("UBND P. Xuân Đỉnh"), "Xuân Đỉnh");
   EXPECT_EQ(find_ward("phường Cổ Nhuế 2"), "Cổ Nhuế 2");
   EXPECT_EQ(find_ward("phường Xuân Đinh"), "Xuân Đỉnh");  // a misread mark
+  // A misread name of a numbered ward: the number tells the siblings apart.
+  EXPECT_EQ(find_ward("Ủy ban nhân dân phường CỔổ Nhuế 1, quận Bắc Từ Liêm"), "Cổ Nhuế 1");
+  EXPECT_EQ(find_ward("phường CỔổ Nhuế 2"), "Cổ Nhuế 2");
+  EXPECT_FALSE(find_ward("phường CỔổ Nhuế 7").has_value());
   EXPECT_FALSE(find_ward("quận Cầu Giấy").has_value());
 }
 

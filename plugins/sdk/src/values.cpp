@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <vector>
 
@@ -443,6 +444,16 @@ std::optional<std::string> find_ward(std::string_view text) {
     for (std::string_view ward : kWards) {
       const std::vector<std::string> ww = words_of(fold(ward));
       if (i + 1 + ww.size() > folded.size()) continue;
+      // A numbered ward ("Cổ Nhuế 2") is told from its sibling by the number alone, which
+      // must then be read as printed (or as I or l): only the name may be misread.
+      if (ww.size() > 1 && std::all_of(ww.back().begin(), ww.back().end(), is_digit)) {
+        std::string number = folded[i + ww.size()];
+        while (!number.empty() && !std::isalnum(static_cast<unsigned char>(number.back())))
+          number.pop_back();
+        std::replace_if(
+            number.begin(), number.end(), [](char c) { return c == 'i' || c == 'l'; }, '1');
+        if (number != ww.back()) continue;
+      }
       std::string got;
       std::string want;
       for (std::size_t k = 0; k < ww.size(); ++k) {
