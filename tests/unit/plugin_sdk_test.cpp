@@ -312,6 +312,17 @@ TEST(SettleName, DoubtsMarksNoNameHasAndAMissingFamilyName) {
   EXPECT_TRUE(quynh.needs_review);
 }
 
+TEST(SettleName, TakesTheNameWordOverAMisreadMarkMoreReadingsShare) {
+  DossierView dossier;
+  dossier.pages.push_back(page_of({"Người nộp hồ sơ: Nguyễn Mai Chỉ", "Nguyễn Mai Chỉ",
+                                   "Tôi là (ghi họ tên bằng chữ in hoa): NGUYỄN MAI CHI"}));
+  FieldValue chi;
+  chi.value = "Nguyễn Mai Chỉ";
+  settle_name(dossier, chi);
+  EXPECT_EQ(chi.value, "Nguyễn Mai Chi");
+  EXPECT_TRUE(chi.needs_review);  // the readings disagree
+}
+
 TEST(SettleName, DoubtsATwoWordNamePrintedElsewhereAfterAFamilyName) {
   // The label swallowed "Lê" ("cầu::Lê"); the signature prints the whole name.
   PageView page = page_of({"Họ, chữ đệm, tên người yêu cầu::Lê Mai Hà", "LÊ MAI HÀ"});

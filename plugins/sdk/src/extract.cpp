@@ -716,12 +716,16 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   std::string doubt;  // the readings of a word no clear majority settles
   std::string settled;
   for (std::size_t k = 0; k < words.size(); ++k) {
+    // The spelling most readings agree on; but a name word beats a spelling no name has
+    // ("Chi" read once, "Chỉ" twice: a mark misread twice is still a misread).
     std::string best = words[k];
     double best_weight = votes[k].count(best) ? votes[k][best] : 0;
     double total = 0;
     for (const auto& [spelling, weight] : votes[k]) {
       total += weight;
-      if (weight > best_weight) {
+      const bool named = k == 0 || is_name_word(spelling);
+      const bool best_named = k == 0 || is_name_word(best);
+      if ((named && !best_named) || (named == best_named && weight > best_weight)) {
         best = spelling;
         best_weight = weight;
       }
