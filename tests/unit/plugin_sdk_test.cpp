@@ -223,6 +223,8 @@ TEST(NormalizeAddress, PutsMisreadGazetteerWordsBack) {
   const Case cases[] = {
       {"Tổ dân phố Đăm, phường Tây Tựu, quận Bắc Từ Liêm, tành phố Hà Nội R",
        "Tổ dân phố Đăm, phường Tây Tựu, quận Bắc Từ Liêm, thành phố Hà Nội"},
+      {"Số 7 ngõ 85 Chèm, P, Thụy Phương, quận Bắc Từ Liêm, TP.,Hà Nội",
+       "Số 7 ngõ 85 Chèm, P. Thụy Phương, quận Bắc Từ Liêm, TP. Hà Nội"},
       {"Số 23 ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ Liêm, ` thành phốHàNội",
        "Số 23 ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ Liêm, thành phố Hà Nội"},
       {"Số 13, ngõ 206, đường Tận Xuân, phường Xuân Đi h, quận Bắc Từ Liêm, Hà Nội",

@@ -377,8 +377,11 @@ Address normalize_address(std::string_view text) {
     head_seen =
         head_seen || folded == "phuong" || folded == "quan" || folded == "p" || folded == "q";
     if (is_abbreviation(folded)) {
+      // "TP. Hà Nội", and its dot read as a comma: "TP, Hà Nội", "TP.,Hà Nội".
       std::size_t next = i + 1;
-      while (next < toks.size() && toks[next].kind == Kind::kDot) ++next;
+      while (next < toks.size() &&
+             (toks[next].kind == Kind::kDot || toks[next].kind == Kind::kComma))
+        ++next;
       if (next < toks.size() && toks[next].kind == Kind::kWord) {
         pieces.push_back({folded == "p" ? "P." : folded == "q" ? "Q." : "TP."});
         after_ward_abbreviation = folded == "p";
