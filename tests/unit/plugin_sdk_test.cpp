@@ -314,6 +314,19 @@ TEST(SettleName, DoubtsMarksNoNameHasAndAMissingFamilyName) {
   EXPECT_TRUE(quynh.needs_review);
 }
 
+TEST(SettleName, DoubtsAMiddleWordThatIsACommonMiddleNameWithOtherMarks) {
+  DossierView dossier;
+  dossier.pages.push_back(page_of({"Họ, chữ đệm, tên người mẹ: Dương Thị Thư Phương"}));
+  FieldValue mother;
+  mother.value = "Dương Thị Thư Phương";  // Thu Phương, a mark misread
+  settle_name(dossier, mother);
+  EXPECT_TRUE(mother.needs_review);
+  FieldValue given;
+  given.value = "Nguyễn Minh Thư";  // Thư as the given name is common
+  settle_name(dossier, given);
+  EXPECT_FALSE(given.needs_review) << given.review_reason;
+}
+
 TEST(SettleName, TakesTheNameWordOverAMisreadMarkMoreReadingsShare) {
   DossierView dossier;
   dossier.pages.push_back(page_of({"Người nộp hồ sơ: Nguyễn Mai Chỉ", "Nguyễn Mai Chỉ",

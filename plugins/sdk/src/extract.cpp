@@ -585,6 +585,19 @@ constexpr std::string_view kGivenNames[] = {
     "Phấn",  "Sen",    "Thủ",    "Tịnh",   "Tuyên", "Yên",    "Hiệu",   "Hòe",   "Hoè",
 };
 
+// Middle names (chữ đệm) in common use. A middle word that is none of them but has their
+// letters with other marks ("Thư" for Thu, in "Dương Thị Thư Phương") is most likely the
+// common one misread: both are names, so only the position tells.
+constexpr std::string_view kMiddleNames[] = {
+    "Văn",    "Thị",  "Hữu",   "Đức",    "Công",  "Quang", "Minh",  "Ngọc",  "Thanh",  "Thu",
+    "Xuân",   "Hồng", "Kim",   "Mai",    "Thùy",  "Thuỳ",  "Thủy",  "Thuỷ",  "Thúy",   "Thuý",
+    "Phương", "Diệu", "Bảo",   "Gia",    "Hoàng", "Đình",  "Trọng", "Tuấn",  "Mạnh",   "Thành",
+    "Khánh",  "Anh",  "Hải",   "Quốc",   "Việt",  "Như",   "Tiến",  "Duy",   "Hoài",   "Bích",
+    "Huyền",  "Lan",  "Tường", "Nhật",   "Thế",   "Bá",    "Viết",  "Trung", "Hà",     "Vân",
+    "Cẩm",    "Tú",   "Thiên", "Quỳnh",  "Yến",   "Hoa",   "Hòa",   "Hoà",   "Thái",   "Đăng",
+    "Hưng",   "Nam",  "Phúc",  "Trường", "Hồ",    "Kiều",  "Lệ",    "Mỹ",    "Nguyệt", "Uyên",
+};
+
 bool is_name_word(std::string_view word) {
   return std::find(std::begin(kGivenNames), std::end(kGivenNames), word) != std::end(kGivenNames) ||
          std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
@@ -761,6 +774,17 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
                                  "\" misread?");
     } else if (!is_name_word(settled_words[k])) {
       flag_for_review(&name, "\"" + settled_words[k] + "\" is no usual name word");
+    }
+  }
+  for (std::size_t k = 1; k + 1 < settled_words.size(); ++k) {
+    const std::string& w = settled_words[k];
+    if (std::find(std::begin(kMiddleNames), std::end(kMiddleNames), w) != std::end(kMiddleNames))
+      continue;
+    for (std::string_view m : kMiddleNames) {
+      if (fold(m) != fold(w)) continue;
+      flag_for_review(&name,
+                      "\"" + w + "\" is rarely a middle name; \"" + std::string(m) + "\" misread?");
+      break;
     }
   }
   if (!settled_words.empty() &&
