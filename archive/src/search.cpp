@@ -183,8 +183,7 @@ struct Searcher::Impl {
   FacetTable facets;  // loaded by the first search that asks for facets
 
   // Grows with every commit to any shard. The facet table is loaded from the shards as they
-  // are at this revision; `db` reopened after them may be newer, and the next search then
-  // loads the table again.
+  // are at this revision, after `db` was reopened (Searcher::search).
   std::uint64_t index_revision() {
     std::uint64_t sum = 0;
     for (Xapian::Database& shard : shards) {
@@ -224,15 +223,20 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
   Xapian::Database& db = impl_->db;
   for (int attempt = 0;; ++attempt) {
     try {
-      const std::uint64_t revision = request.facets ? impl_->index_revision() : 0;
-      db.reopen();  // see what was committed since the last search
+      // See what was committed since the last search. The facet table is loaded from the
+      // shards after that, so it is never older than `db`; it is loaded again only when `db`
+      // moved on (reopening each shard for its revision costs as much as a small search).
+      const bool moved = db.reopen();
+      if (request.facets && (moved || !impl_->facets.loaded)) {
+        const std::uint64_t revision = impl_->index_revision();
+        if (!impl_->facets.loaded || impl_->facets.revision != revision) {
+          impl_->facets.load(impl_->shards, revision);
+        }
+      }
       Xapian::Enquire enquire(db);
       enquire.set_query(parsed->query);
       if (request.sort == SortOrder::kDate) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotReceivedDate, true);
-      }
-      if (request.facets && (!impl_->facets.loaded || impl_->facets.revision != revision)) {
-        impl_->facets.load(impl_->shards, revision);
       }
       FacetSpy spy(impl_->facets);
       if (request.facets) enquire.add_matchspy(&spy);
