@@ -117,6 +117,15 @@ TEST(ReadValue, FollowsAWrappedValueOntoTheNextLine) {
             "Số 42, ngõ 281, phường Phúc Diễn, quận Bắc Từ Liêm, Hà Nội");
 }
 
+TEST(ReadPlaceDate, SkipsADateThatGoesOnFromTheLineAbove) {
+  DossierView d;
+  d.pages.push_back(page_of({"Số Giấy báo tử: 505/GBT do bệnh viện cấp", "ngày 25/10/2016",
+                             "Cổ Nhuế 1, ngày 23 tháng 2 năm 2017"}));
+  const std::optional<FieldValue> f = read_place_date(d, "signed_date");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->value, "2017-02-23");
+}
+
 TEST(ParseDate, ReadsDigitsInEveryPrintedForm) {
   EXPECT_EQ(parse_date("05/02/2020")->iso(), "2020-02-05");
   EXPECT_EQ(parse_date("ngày 5/2/2020")->iso(), "2020-02-05");

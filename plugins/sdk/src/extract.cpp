@@ -484,7 +484,11 @@ bool is_place_date_line(const LineView& line) {
     if (word != "ngay") continue;
     // Not a labelled date: "Sinh ngày …", "Ngày cấp: …" (the word after must be a number).
     const std::string before = k == 0 ? "" : fold(line.words[k - 1].text);
-    const bool opens = before != "sinh" && before != "cap" && before.find(':') == std::string::npos;
+    // A line that opens with "ngày" in lower case goes on from the line above ("… do bệnh
+    // viện cấp" / "ngày 25/10/2016"); a date line that opens with the date prints "Ngày".
+    const bool continues = k == 0 && line.words[0].text.front() == 'n';
+    const bool opens =
+        !continues && before != "sinh" && before != "cap" && before.find(':') == std::string::npos;
     if (k + 1 >= line.words.size() || line.words[k + 1].text.empty()) continue;
     const std::string& next = line.words[k + 1].text;
     const std::string next_folded = fold(next);
