@@ -411,11 +411,23 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_FALSE(read(ValueKind::kNumber, "12")->needs_review);
   EXPECT_TRUE(read(ValueKind::kMoney, "1.435.000.007 đồng")->needs_review);
   EXPECT_FALSE(read(ValueKind::kMoney, "1.435.000.000 đồng")->needs_review);
+  const auto speck = read(ValueKind::kMoney, "80.000:000 đồng");  // a dot with a speck
+  EXPECT_EQ(speck->value, "80000000");
+  EXPECT_TRUE(speck->needs_review);
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH VẬI LIỆU")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH VẬT LIỆU")->needs_review);
   // A comma inside a name in capitals is a speck; in a sentence it is a comma.
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CÀ PHÊ MINH, ANH")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "Chứng thực bản sao giấy tờ, văn bản")->needs_review);
+}
+
+TEST(NormalizeAddress, DoubtsASpeckInsideANumber) {
+  EXPECT_FALSE(normalize_address("Nhà số 244, ngách 35/+1, ngõ 296 Cổ Nhuế, P. Cổ Nhuế 1, Q. Bắc "
+                                 "Từ Liêm, Hà Nội")
+                   .doubts.empty());
+  EXPECT_TRUE(normalize_address("Nhà số 244, ngách 35/11, ngõ 296 Cổ Nhuế, P. Cổ Nhuế 1, Q. Bắc "
+                                "Từ Liêm, Hà Nội")
+                  .doubts.empty());
 }
 
 TEST(NormalizeAddress, ReadsADotBeforeAComponentAsACommaAndDoubtsACutAddress) {

@@ -1,6 +1,7 @@
 #include "sohoa/plugin/address.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
 #include <utility>
@@ -329,6 +330,33 @@ bool foreign_letter(char32_t c) {
 
 }  // namespace
 
+namespace {
+
+// Digits on both sides of a speck, no space between ("35/+1"): a number misread, which the
+// tokens split in two. A lone '/' or '-' joins (tokenize); ',', '.', ':' and ';' separate.
+std::optional<std::string> speck_inside_number(std::string_view text) {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' &&
+           !std::isalnum(static_cast<unsigned char>(text[j])) &&
+           std::string_view(",.:;").find(text[j]) == std::string_view::npos)
+      ++j;
+    const std::string_view between = text.substr(i, j - i);
+    if (between.empty() || between == "/" || between == "-") continue;
+    if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) {
+      std::size_t start = i - 1;
+      while (start > 0 && text[start - 1] != ' ') --start;
+      std::size_t end = j;
+      while (end < text.size() && text[end] != ' ' && text[end] != ',') ++end;
+      return std::string(text.substr(start, end - start));
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Address normalize_address(std::string_view text) {
   const std::vector<Token> toks = tokenize(text);
   struct Piece {
@@ -410,6 +438,9 @@ Address normalize_address(std::string_view text) {
     after_ward_abbreviation = false;
     pieces.push_back({word, true});
     ++i;
+  }
+  if (std::optional<std::string> speck = speck_inside_number(text)) {
+    out.doubts.push_back("a speck inside the number \"" + *speck + "\"");
   }
   for (const Piece& p : pieces) {
     if (!p.as_read) continue;

@@ -350,6 +350,15 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
                               "\": a space inside the number?");
     }
   }
+  if (kind == ValueKind::kMoney) {
+    for (std::size_t i = 1; i + 1 < text.text.size(); ++i) {
+      if ((text.text[i] == ':' || text.text[i] == ';') && is_digit(text.text[i - 1]) &&
+          is_digit(text.text[i + 1])) {
+        flag_for_review(&f, "a speck between the digits: \"" + text.text + "\"");
+        break;
+      }
+    }
+  }
   if (kind == ValueKind::kMoney && f.value.size() > 3 && !f.value.ends_with("000")) {
     flag_for_review(&f, "an amount not in thousands of đồng: " + f.value);
   }

@@ -330,7 +330,8 @@ std::optional<std::string> normalize_phone(std::string_view text) {
 
 std::optional<std::string> normalize_money(std::string_view text) {
   const std::string folded = fold(text);
-  // The digits with their thousands separators, up to the first other character.
+  // The digits with their thousands separators, up to the first other character. A colon or
+  // semicolon between groups is a separator with a speck ("80.000:000"); make_field doubts it.
   std::string digits;
   std::size_t i = 0;
   while (i < folded.size() && !is_digit(folded[i])) ++i;
@@ -338,9 +339,9 @@ std::optional<std::string> normalize_money(std::string_view text) {
     const char c = folded[i];
     if (is_digit(c)) {
       digits += c;
-    } else if ((c == '.' || c == ',' || c == ' ') && i + 3 < folded.size() &&
-               is_digit(folded[i + 1]) && is_digit(folded[i + 2]) && is_digit(folded[i + 3]) &&
-               (i + 4 == folded.size() || !is_digit(folded[i + 4]))) {
+    } else if ((c == '.' || c == ',' || c == ' ' || c == ':' || c == ';') &&
+               i + 3 < folded.size() && is_digit(folded[i + 1]) && is_digit(folded[i + 2]) &&
+               is_digit(folded[i + 3]) && (i + 4 == folded.size() || !is_digit(folded[i + 4]))) {
       continue;  // a thousands separator
     } else {
       break;
