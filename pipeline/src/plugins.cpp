@@ -590,6 +590,15 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
          "signed " + signed_at->second.value + ", after the dossier was received (" +
              received_at->second.value + ")");
   }
+  // The result is due after the dossier was received, never before.
+  const auto due_at = d.fields.find("due_date");
+  if (due_at != d.fields.end() && received_at != d.fields.end() &&
+      due_at->second.value < received_at->second.value) {
+    const std::string why = "due " + due_at->second.value + ", before the dossier was received (" +
+                            received_at->second.value + ")";
+    flag(d, "due_date", why);
+    flag(d, "received_date", why);
+  }
   return result;
 }
 

@@ -418,6 +418,9 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH VẬT LIỆU")->needs_review);
   // A comma inside a name in capitals is a speck; in a sentence it is a comma.
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CÀ PHÊ MINH, ANH")->needs_review);
+  // A digit of a date misread as a letter, which the date's words then absorbed.
+  EXPECT_TRUE(read(ValueKind::kDate, "16 giờ 30 phút, ngày 2B tháng 05 năm 2020")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kDate, "16 giờ 30 phút, ngày 28 tháng 05 năm 2020")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "Chứng thực bản sao giấy tờ, văn bản")->needs_review);
 }
 
@@ -427,6 +430,13 @@ TEST(NormalizeAddress, DoubtsASpeckInsideANumber) {
                    .doubts.empty());
   EXPECT_TRUE(normalize_address("Nhà số 244, ngách 35/11, ngõ 296 Cổ Nhuế, P. Cổ Nhuế 1, Q. Bắc "
                                 "Từ Liêm, Hà Nội")
+                  .doubts.empty());
+  // "Q." read as "9.": a number before the district.
+  EXPECT_FALSE(
+      normalize_address("Nhà số 141, ngõ 150 Hoàng Quốc Việt, P. Cổ Nhuế 1,9. Bắc Từ Liêm, Hà Nội")
+          .doubts.empty());
+  EXPECT_TRUE(normalize_address(
+                  "Nhà số 141, ngõ 150 Hoàng Quốc Việt, phường Cổ Nhuế 1 quận Bắc Từ Liêm, Hà Nội")
                   .doubts.empty());
 }
 

@@ -154,6 +154,26 @@ TEST(PluginSet, FlagsAFormSignedAfterTheDossierWasReceived) {
   }
 }
 
+TEST(PluginSet, FlagsAResultDueBeforeTheDossierWasReceived) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const std::string due : {"ngày 1 tháng 01 năm 2016", "ngày 21 tháng 01 năm 2016"}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    d.pages.insert(
+        d.pages.begin(),
+        page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: 000.00.17.H26-160119-0001",
+                 "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                 "4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 19/01/2016",
+                 "5. Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 50 phút, " + due}));
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("due_date")) << due;
+    ASSERT_TRUE(d.fields.count("received_date")) << due;
+    const bool flagged = d.review_reasons.count("due_date") != 0 &&
+                         d.review_reasons.at("due_date").find("before the dossier was received") !=
+                             std::string::npos;
+    EXPECT_EQ(flagged, due.starts_with("ngày 1 ")) << due;
+  }
+}
+
 // The word `text` of the dossier's first page, read a second time as `again`.
 void read_again(Dossier& d, const std::string& text, const std::string& again) {
   for (Word& w : d.pages[0].words) {

@@ -424,6 +424,12 @@ Address normalize_address(std::string_view text) {
           decode_utf8(pieces.back().text).size() <= 2) {
         pieces.back() = {"TP."};  // "ÏP Hà Nội": the city's abbreviation, misread
       }
+      if (e.district && folded != "quan" && !pieces.empty() && !pieces.back().text.empty() &&
+          std::all_of(pieces.back().text.begin(), pieces.back().text.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+        // "Cổ Nhuế 1,9. Bắc Từ Liêm": a number right before the district is its "Q." misread.
+        out.doubts.push_back("\"" + pieces.back().text + "\" before the district");
+      }
       const bool ward_name =
           std::find(std::begin(kWards), std::end(kWards), e.canonical) != std::end(kWards);
       ward_seen = ward_seen || e.ward || (after_ward_abbreviation && ward_name);

@@ -350,6 +350,18 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
                               "\": a space inside the number?");
     }
   }
+  if (kind == ValueKind::kDate) {
+    // "ngày 2B tháng 05": a digit misread as a letter, which the date's words then absorbed.
+    for (std::size_t i = 1; i < text.text.size(); ++i) {
+      const char a = text.text[i - 1];
+      const char b = text.text[i];
+      if ((is_digit(a) && std::isalpha(static_cast<unsigned char>(b))) ||
+          (std::isalpha(static_cast<unsigned char>(a)) && is_digit(b))) {
+        flag_for_review(&f, "a letter beside a digit of the date: \"" + text.text + "\"");
+        break;
+      }
+    }
+  }
   if (kind == ValueKind::kMoney) {
     for (std::size_t i = 1; i + 1 < text.text.size(); ++i) {
       if ((text.text[i] == ':' || text.text[i] == ';') && is_digit(text.text[i - 1]) &&
