@@ -435,22 +435,10 @@ std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vecto
   return out;
 }
 
-namespace {
-
-// The letters and digits of `text`, folded: what a title is compared on, so that a speck OCR
-// read as a dot or a dash beside the title costs nothing.
-std::u32string title_letters(std::string_view text) {
-  std::u32string out;
-  for (char32_t c : decode_utf8(fold(text))) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
 double title_score_on_page(const PageView& page, std::string_view title, int top_lines) {
-  const std::u32string want = title_letters(title);
+  // On letters and digits only: a speck OCR read as a dot or a dash beside the title costs
+  // nothing.
+  const std::u32string want = label_key(title);
   if (want.empty()) return 0;
   // A title printed in capitals that reads as a sentence is the same words in a list (a
   // receipt lists "- Giấy đề nghị đăng ký hộ kinh doanh"): it counts for less than the title
@@ -460,7 +448,7 @@ double title_score_on_page(const PageView& page, std::string_view title, int top
   const int n = std::min(top_lines, static_cast<int>(page.lines.size()));
   for (int i = 0; i < n; ++i) {
     const std::string& text = page.lines[static_cast<std::size_t>(i)].text;
-    const int d = edit_distance(title_letters(text), want);
+    const int d = edit_distance(label_key(text), want);
     double score = 1.0 - static_cast<double>(d) / static_cast<double>(want.size());
     if (capitals && mostly_lower_case(text)) score *= 0.8;
     best = std::max(best, score);

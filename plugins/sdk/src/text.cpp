@@ -100,7 +100,8 @@ std::vector<std::string> split_words(std::string_view text) {
   return out;
 }
 
-// Folded words without punctuation: what label comparison runs on.
+}  // namespace
+
 std::u32string label_key(std::string_view text) {
   std::u32string out;
   for (char32_t c : decode_utf8(fold(text))) {
@@ -108,8 +109,6 @@ std::u32string label_key(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 Box unite(const Box& a, const Box& b) {
   if (a.empty()) return b;

@@ -23,6 +23,10 @@ std::string fold(std::string_view text);
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
 
+// The letters and digits of `text`, folded, spaces and punctuation dropped: what labels and
+// titles are compared on ("Tên hộ kinh doanh:" → "tenhokinhdoanh").
+std::u32string label_key(std::string_view text);
+
 // Levenshtein distance in code points.
 int edit_distance(std::u32string_view a, std::u32string_view b);
 
