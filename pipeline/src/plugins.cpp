@@ -217,8 +217,9 @@ bool digits_in(std::string_view word, const std::string& digits) {
 
 // Whether `word` has a letter (ASCII or any non-ASCII character: OCR's Vietnamese letters).
 bool has_letter(std::string_view word) {
-  return std::any_of(word.begin(), word.end(),
-                     [](char c) { return (c & 0x80) != 0 || std::isalpha(c) != 0; });
+  return std::any_of(word.begin(), word.end(), [](char c) {
+    return (c & 0x80) != 0 || std::isalpha(static_cast<unsigned char>(c)) != 0;
+  });
 }
 
 // Letters and digits of `word`, in code points (a Vietnamese letter is one).
