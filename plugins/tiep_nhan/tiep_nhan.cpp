@@ -70,11 +70,21 @@ void match_catalogue(FieldValue& f) {
   for (std::string_view name : kCatalogue) {
     const std::u32string want = letters(name);
     if (read.size() + 3 < want.size()) continue;
-    const std::u32string head = read.substr(0, want.size());
-    const int d = edit_distance(head, want);
+    // The head of the reading that reads most like the name: OCR may have added or dropped a
+    // letter or two ("kết trôn", "klrai").
+    int d = 1 << 20;
+    std::size_t head = 0;
+    for (std::size_t n = want.size() > 3 ? want.size() - 3 : 0;
+         n <= std::min(read.size(), want.size() + 3); ++n) {
+      const int dn = edit_distance(read.substr(0, n), want);
+      if (dn < d) {
+        d = dn;
+        head = n;
+      }
+    }
     // Prefer the longer name when a short one is its prefix ("Đăng ký khai sinh" vs "… có
     // yếu tố nước ngoài"): compare what is left over too.
-    const int rest = static_cast<int>(read.size() - head.size());
+    const int rest = static_cast<int>(read.size() - head);
     const int score = d * 4 + std::min(rest, 12);
     if (d * 6 <= static_cast<int>(want.size()) && score < best_distance) {
       best = name;

@@ -174,6 +174,17 @@ TEST(PluginSet, FlagsAResultDueBeforeTheDossierWasReceived) {
   }
 }
 
+TEST(PluginSet, ReadsAProcedureNameOcrAddedALetterTo) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary);
+  d.pages.insert(d.pages.begin(), page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                                           "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                                           "Nội dung yêu cầu giải quyết: Đăng ký klrai sinh"}));
+  set.classify_and_extract(d);
+  ASSERT_TRUE(d.fields.count("procedure_name"));
+  EXPECT_EQ(d.fields.at("procedure_name").value, "Đăng ký khai sinh");
+}
+
 // The word `text` of the dossier's first page, read a second time as `again`.
 void read_again(Dossier& d, const std::string& text, const std::string& again) {
   for (Word& w : d.pages[0].words) {
