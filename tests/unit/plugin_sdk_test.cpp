@@ -170,6 +170,11 @@ TEST(NormalizeName, CapitalisesEachWord) {
   EXPECT_EQ(normalize_name("NGUYỄN GIA-HÙNG"), "Nguyễn Gia Hùng");
   EXPECT_EQ(normalize_name("Cao Thanh'Chi"), "Cao Thanh Chi");
   EXPECT_EQ(normalize_name("«Lê Văn Nam»."), "Lê Văn Nam");
+  // A label's note in brackets is no part of the name; an n with a tilde is an n misread.
+  EXPECT_EQ(normalize_name("(tên chủ hộ); HOÀNG HỮU PHÚC"), "Hoàng Hữu Phúc");
+  EXPECT_FALSE(normalize_name("(Ký, ghi rõ họ tên)").has_value());
+  EXPECT_EQ(normalize_name("TRỊNÑH THỊ VY"), "Trịnh Thị Vy");
+  EXPECT_EQ(normalize_name("ĐÀO ÑNGỌC ANH"), "Đào Ngọc Anh");
 }
 
 TEST(NormalizeValues, IdPhoneMoneyNumberSex) {

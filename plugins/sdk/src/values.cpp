@@ -261,28 +261,56 @@ std::optional<Date> parse_date_words(std::string_view text) {
 std::optional<std::string> normalize_name(std::string_view text) {
   std::vector<std::string> parts;
   std::vector<std::string> parts_raw;
-  for (const std::string& raw : words_of(text)) {
+  // "(tên chủ hộ); HOÀNG HỮU PHÚC": what stands in brackets is a label's note, not the name.
+  std::string unnoted;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::size_t close = text[i] == '(' ? text.find(')', i) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      unnoted += ' ';
+      i = close;
+    } else {
+      unnoted += text[i];
+    }
+  }
+  for (const std::string& raw : words_of(unnoted)) {
     // Punctuation between letters is a speck OCR read where a space was ("THỊ.THANH",
     // "GIA-HÙNG", "Thanh'Chi"): two words. Elsewhere it is dropped ("Hà,", "«Nam").
     std::u32string letters;
     bool gap = false;
+    // No Vietnamese letter is an n with a tilde: "Trịnñh", "ÑNGỌC" are an n misread, mostly
+    // beside the n itself, and Vietnamese never doubles an n.
+    bool tilde_n = false;
+    auto push = [&] {
+      if (tilde_n) {
+        std::u32string single;
+        for (char32_t c : letters) {
+          const bool n = c == U'n' || c == U'N';
+          if (n && !single.empty() && (single.back() == U'n' || single.back() == U'N')) continue;
+          single += c;
+        }
+        letters = single;
+      }
+      parts_raw.push_back(encode_utf8(letters));
+      letters.clear();
+    };
     for (char32_t c : decode_utf8(raw)) {
       if (c >= '0' && c <= '9') return std::nullopt;
+      if (c == U'ñ' || c == U'Ñ') {
+        tilde_n = true;
+        c = c == U'ñ' ? U'n' : U'N';
+      }
       const std::string one = encode_utf8(std::u32string(1, c));
       const std::string f = fold(one);
       if (f.size() != 1 || f[0] < 'a' || f[0] > 'z') {
         gap = true;
         continue;
       }
-      if (gap && letters.size() >= 2) {
-        parts_raw.push_back(encode_utf8(letters));
-        letters.clear();
-      }
+      if (gap && letters.size() >= 2) push();
       gap = false;
       letters += c;
     }
     if (letters.empty()) continue;
-    parts_raw.push_back(encode_utf8(letters));
+    push();
   }
   // A lone letter at the end is a speck OCR read ("Phạm Mạnh Long É"): no Vietnamese given
   // name is one letter.
