@@ -117,6 +117,16 @@ TEST(ReadValue, FollowsAWrappedValueOntoTheNextLine) {
             "Số 42, ngõ 281, phường Phúc Diễn, quận Bắc Từ Liêm, Hà Nội");
 }
 
+TEST(ReadPlaceDate, SkipsTheDateOfADocumentCitedAndDoubtsASignBesideADigit) {
+  DossierView d;
+  d.pages.push_back(page_of({"Căn cứ Thông tư số 04/2020/TT-BTP ngày 05/3/2020 của Bộ Tư pháp",
+                             "Phú Diễn, ngày !9 tháng 12 năm 2016"}));
+  const std::optional<FieldValue> f = read_place_date(d, "signed_date");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->value, "2016-12-09");
+  EXPECT_TRUE(f->needs_review);  // "!9": 19?
+}
+
 TEST(ReadPlaceDate, SkipsADateThatGoesOnFromTheLineAbove) {
   DossierView d;
   d.pages.push_back(page_of({"Số Giấy báo tử: 505/GBT do bệnh viện cấp", "ngày 25/10/2016",
@@ -426,6 +436,8 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   // A digit of a date misread as a letter, which the date's words then absorbed.
   EXPECT_TRUE(read(ValueKind::kDate, "16 giờ 30 phút, ngày 2B tháng 05 năm 2020")->needs_review);
   EXPECT_FALSE(read(ValueKind::kDate, "16 giờ 30 phút, ngày 28 tháng 05 năm 2020")->needs_review);
+  EXPECT_TRUE(read(ValueKind::kNumber, "§63")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kNumber, "(63)")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "Chứng thực bản sao giấy tờ, văn bản")->needs_review);
 }
 

@@ -317,6 +317,29 @@ bool mostly_lower_case(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The first character (letter or sign) that touches a digit without a space where a number
+// is printed with none: not its separators (/ - . , : ;), not brackets, quotes or "m2".
+std::optional<std::string> glued_to_digit(std::string_view text) {
+  const std::u32string cps = decode_utf8(text);
+  auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  auto allowed = [](char32_t c) {
+    return c == ' ' || c == '/' || c == '-' || c == '.' || c == ',' || c == ':' || c == ';' ||
+           c == '(' || c == ')' || c == '"' || c == '\'' || c == 'm' || c == '%' || c == '+' ||
+           c == 0x201C || c == 0x201D;
+  };
+  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
+    const char32_t a = cps[i];
+    const char32_t b = cps[i + 1];
+    if (digit(a) && !digit(b) && !allowed(b)) return encode_utf8(std::u32string(1, b));
+    if (!digit(a) && digit(b) && !allowed(a)) return encode_utf8(std::u32string(1, a));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
   if (text.empty()) return std::nullopt;
   if (kind == ValueKind::kAddress) {
@@ -350,16 +373,11 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
                               "\": a space inside the number?");
     }
   }
-  if (kind == ValueKind::kDate) {
-    // "ngày 2B tháng 05": a digit misread as a letter, which the date's words then absorbed.
-    for (std::size_t i = 1; i < text.text.size(); ++i) {
-      const char a = text.text[i - 1];
-      const char b = text.text[i];
-      if ((is_digit(a) && std::isalpha(static_cast<unsigned char>(b))) ||
-          (std::isalpha(static_cast<unsigned char>(a)) && is_digit(b))) {
-        flag_for_review(&f, "a letter beside a digit of the date: \"" + text.text + "\"");
-        break;
-      }
+  if (kind == ValueKind::kDate || numeric || kind == ValueKind::kNumber) {
+    // "ngày 2B tháng 05", "ngày !9", "Ø1", "§63": a digit misread as a letter or a sign, which
+    // the value's words then absorbed. Only separators a number is printed with may touch it.
+    if (std::optional<std::string> w = glued_to_digit(text.text)) {
+      flag_for_review(&f, "\"" + *w + "\" beside a digit: \"" + text.text + "\"");
     }
   }
   if (kind == ValueKind::kMoney) {
@@ -504,7 +522,13 @@ bool is_place_date_line(const LineView& line) {
     const bool label =
         next.back() == ':' || next_folded.rfind("cap", 0) == 0 || next_folded.rfind("sinh", 0) == 0;
     const bool number = is_digit(next.front()) || (!label && parse_date(line.text).has_value());
-    if (opens && number) return true;
+    // "Quyết định số 12/QĐ-UBND ngày 05/3/2020 của Bộ Tư pháp": a date followed by "của" is
+    // the date of a document cited, not of the signature.
+    bool cited = false;
+    for (std::size_t j = k + 2; j < line.words.size() && j <= k + 8 && !cited; ++j) {
+      cited = fold(line.words[j].text) == "cua";
+    }
+    if (opens && number && !cited) return true;
   }
   return false;
 }
@@ -549,7 +573,11 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
       std::vector<WordView> date_words(words.begin() + static_cast<std::ptrdiff_t>(from),
                                        words.end());
       std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
-      return field_from(key, date->iso(), join_words(date_words, page.number));
+      FieldValue f = field_from(key, date->iso(), join_words(date_words, page.number));
+      if (std::optional<std::string> w = glued_to_digit(f.raw)) {
+        flag_for_review(&f, "\"" + *w + "\" beside a digit: \"" + f.raw + "\"");
+      }
+      return f;
     }
   }
   return std::nullopt;
