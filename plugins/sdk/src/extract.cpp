@@ -33,6 +33,16 @@ std::optional<std::string> first_id_number(std::string_view text) {
   return std::nullopt;
 }
 
+// A lower-case letter (one that has a capital), a capital (one that has a lower case).
+bool is_lower(char32_t c) {
+  const std::string s = encode_utf8(std::u32string(1, c));
+  return to_upper(s) != s;
+}
+bool is_upper(char32_t c) {
+  const std::string s = encode_utf8(std::u32string(1, c));
+  return to_lower(s) != s;
+}
+
 // OCR capitalises a lower-case letter inside running text ("nhà Ở riêng", "giấy tỜ"): a
 // capital after a lower-case letter of the same word, or a one-letter capital word between
 // lower-case words, is made lower case. All-capital words ("HH2", "TP.") are left alone.
@@ -48,14 +58,6 @@ std::string fix_stray_capitals(std::string_view text) {
     }
   }
   words.push_back(cur);
-  auto is_lower = [](char32_t c) {
-    const std::string s = encode_utf8(std::u32string(1, c));
-    return to_upper(s) != s;
-  };
-  auto is_upper = [](char32_t c) {
-    const std::string s = encode_utf8(std::u32string(1, c));
-    return to_lower(s) != s;
-  };
   auto lower = [](char32_t c) {
     return decode_utf8(to_lower(encode_utf8(std::u32string(1, c))))[0];
   };
@@ -308,16 +310,11 @@ bool mostly_lower_case(std::string_view text) {
   int upper = 0;
   int lower = 0;
   for (char32_t c : decode_utf8(text)) {
-    const std::string s = encode_utf8(std::u32string(1, c));
-    if (to_lower(s) != s) ++upper;
-    if (to_upper(s) != s) ++lower;
+    upper += is_upper(c) ? 1 : 0;
+    lower += is_lower(c) ? 1 : 0;
   }
   return lower > upper;
 }
-
-}  // namespace
-
-namespace {
 
 // The first character (letter or sign) that touches a digit without a space where a number
 // is printed with none: not its separators (/ - . , : ;), not brackets, quotes or "m2".
@@ -336,6 +333,14 @@ std::optional<std::string> glued_to_digit(std::string_view text) {
     if (!digit(a) && digit(b) && !allowed(a)) return encode_utf8(std::u32string(1, a));
   }
   return std::nullopt;
+}
+
+// "ngày 2B tháng 05", "ngày !9", "Ø1", "§63": a digit misread as a letter or a sign, which the
+// value's words then absorbed. Only the separators a number is printed with may touch it.
+void doubt_sign_beside_digit(FieldValue& f) {
+  if (std::optional<std::string> w = glued_to_digit(f.raw)) {
+    flag_for_review(&f, "\"" + *w + "\" beside a digit: \"" + f.raw + "\"");
+  }
 }
 
 }  // namespace
@@ -373,13 +378,7 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
                               "\": a space inside the number?");
     }
   }
-  if (kind == ValueKind::kDate || numeric || kind == ValueKind::kNumber) {
-    // "ngày 2B tháng 05", "ngày !9", "Ø1", "§63": a digit misread as a letter or a sign, which
-    // the value's words then absorbed. Only separators a number is printed with may touch it.
-    if (std::optional<std::string> w = glued_to_digit(text.text)) {
-      flag_for_review(&f, "\"" + *w + "\" beside a digit: \"" + text.text + "\"");
-    }
-  }
+  if (kind == ValueKind::kDate || numeric) doubt_sign_beside_digit(f);
   if (kind == ValueKind::kMoney) {
     for (std::size_t i = 1; i + 1 < text.text.size(); ++i) {
       if ((text.text[i] == ':' || text.text[i] == ';') && is_digit(text.text[i - 1]) &&
@@ -574,9 +573,7 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
                                        words.end());
       std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
       FieldValue f = field_from(key, date->iso(), join_words(date_words, page.number));
-      if (std::optional<std::string> w = glued_to_digit(f.raw)) {
-        flag_for_review(&f, "\"" + *w + "\" beside a digit: \"" + f.raw + "\"");
-      }
+      doubt_sign_beside_digit(f);
       return f;
     }
   }
