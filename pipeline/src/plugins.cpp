@@ -241,6 +241,23 @@ bool subsequence(std::string_view part, std::string_view whole) {
   return i == part.size();
 }
 
+// Where two ISO dates differ in exactly one digit and both digits are round figures OCR
+// takes for each other (0 3 5 6 8 9), those two digits ("8/6"); otherwise nothing.
+std::optional<std::string> confusable_digit(std::string_view a, std::string_view b) {
+  static constexpr std::string_view kRound = "035689";
+  if (a.size() != b.size()) return std::nullopt;
+  std::optional<std::string> pair;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (pair || kRound.find(a[i]) == std::string_view::npos ||
+        kRound.find(b[i]) == std::string_view::npos) {
+      return std::nullopt;
+    }
+    pair = std::string{a[i], '/', b[i]};
+  }
+  return pair;
+}
+
 // Whether the second reading of a word of digits only (`first`: its digits) saw fewer figures
 // and a letter among them, while keeping at least two of the digits in order: "44401" read
 // again as "Ả401". How many digits the number has is then in doubt. A lost "1" says nothing
@@ -590,6 +607,17 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
     flag(d, "signed_date",
          "signed " + signed_at->second.value + ", after the dossier was received (" +
              received_at->second.value + ")");
+  }
+  // Signed a few days before it was received, the two dates one digit apart where OCR
+  // confuses round figures ("08" read "06", "28" read "23"): more often the same day with the
+  // signing date misread than a form signed two days ahead.
+  if (signed_at != d.fields.end() && received_at != d.fields.end()) {
+    if (std::optional<std::string> pair =
+            confusable_digit(signed_at->second.value, received_at->second.value)) {
+      flag(d, "signed_date",
+           "signed " + signed_at->second.value + ", one digit (" + *pair +
+               ") from the received date " + received_at->second.value + ": a misread digit?");
+    }
   }
   // The result is due after the dossier was received, never before.
   const auto due_at = d.fields.find("due_date");

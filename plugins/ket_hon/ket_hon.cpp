@@ -69,13 +69,10 @@ class MarriageRegistration final : public Extractor {
     LabelOptions on_page;
     on_page.first_page = page_index;
     on_page.last_page = page_index + 1;
-    const std::optional<LabelMatch> wife = find_label(dossier, "Bên nữ", on_page);
-    const std::optional<LabelMatch> husband = find_label(dossier, "Bên nam", on_page);
-    if (!wife || !husband) return;
-    const Box wife_head =
-        words_box(page.lines[static_cast<std::size_t>(wife->line)], wife->first, wife->last);
-    const Box husband_head = words_box(page.lines[static_cast<std::size_t>(husband->line)],
-                                       husband->first, husband->last);
+    const std::optional<Heading> heading = column_heading(dossier, on_page);
+    if (!heading) return;
+    const Box& wife_head = heading->wife;
+    const Box& husband_head = heading->husband;
     const int wife_cx = wife_head.x + wife_head.w / 2;
     const int husband_cx = husband_head.x + husband_head.w / 2;
     if (husband_cx <= wife_cx) return;  // not the table we know
@@ -86,7 +83,7 @@ class MarriageRegistration final : public Extractor {
     // Row tops from the row labels, in order, below the heading.
     LabelOptions below = on_page;
     below.after_page = page_index;
-    below.after_line = std::max(wife->line, husband->line);
+    below.after_line = heading->line;
     below.after_word = 1 << 20;
     struct Found {
       const Row* row;
@@ -121,6 +118,58 @@ class MarriageRegistration final : public Extractor {
     check_ids(fields);
   }
 
+  struct Heading {
+    int line = 0;  // on the table's page
+    Box wife, husband;
+  };
+
+  // The two column headings, above the first row ("Họ, chữ đệm, tên" opening a line): the
+  // signature block below names the two sides again. Preferably on one line; OCR may put
+  // them on two when the page is skewed. Where it has garbled one ("Bnn Bênnam"), the other
+  // is the word or two beside the one found, on its line.
+  static std::optional<Heading> column_heading(const DossierView& dossier, LabelOptions on_page) {
+    const int page_index = on_page.first_page;
+    LabelOptions row_start = on_page;
+    row_start.line_start_only = true;
+    if (std::optional<LabelMatch> first_row = find_label(dossier, kRows[0].label, row_start)) {
+      on_page.before_page = page_index;
+      on_page.before_line = first_row->line;
+    }
+    const std::vector<LabelMatch> wives = find_labels(dossier, "Bên nữ", on_page);
+    const std::vector<LabelMatch> husbands = find_labels(dossier, "Bên nam", on_page);
+    const PageView& page = dossier.pages[static_cast<std::size_t>(page_index)];
+    auto box = [&](int line, int first, int last) {
+      return words_box(page.lines[static_cast<std::size_t>(line)], first, last);
+    };
+    for (const LabelMatch& w : wives) {
+      for (const LabelMatch& h : husbands) {
+        if (w.line == h.line) {
+          return Heading{w.line, box(w.line, w.first, w.last), box(h.line, h.first, h.last)};
+        }
+      }
+    }
+    if (!wives.empty() && !husbands.empty()) {
+      const LabelMatch& w = wives.front();
+      const LabelMatch& h = husbands.front();
+      return Heading{std::max(w.line, h.line), box(w.line, w.first, w.last),
+                     box(h.line, h.first, h.last)};
+    }
+    for (const LabelMatch& h : husbands) {
+      const int first = std::max(0, h.first - 2);
+      if (h.first > first) {
+        return Heading{h.line, box(h.line, first, h.first), box(h.line, h.first, h.last)};
+      }
+    }
+    for (const LabelMatch& w : wives) {
+      const int words = static_cast<int>(page.lines[static_cast<std::size_t>(w.line)].words.size());
+      const int last = std::min(words, w.last + 2);
+      if (last > w.last) {
+        return Heading{w.line, box(w.line, w.first, w.last), box(w.line, w.last, last)};
+      }
+    }
+    return std::nullopt;
+  }
+
   static void check_ids(std::vector<FieldValue>& fields) {
     check_id_against_birth(fields, "wife_id_number", "wife_birth_date");
     check_id_against_birth(fields, "husband_id_number", "husband_birth_date");
@@ -141,5 +190,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(MarriageRegistration,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.1.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.2.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký kết hôn", kFields, std::size(kFields)})

@@ -34,6 +34,84 @@ Page page_of(const std::vector<std::string>& lines) {
   return page;
 }
 
+// A page of cells: each line is a list of (left edge, words); the words of a cell follow one
+// another from its left edge, as page_of lays out a line.
+Page page_of_cells(const std::vector<std::vector<std::pair<int, std::string>>>& lines) {
+  Page page = page_of({});
+  int y = 150;
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    std::string text;
+    for (const auto& [left, cell] : lines[li]) {
+      std::istringstream words(cell);
+      int x = left;
+      for (std::string w; words >> w;) {
+        const int width = 12 * static_cast<int>(w.size() + 1);
+        page.words.push_back(Word{w, {x, y, width, 45}, 0.93f, static_cast<int>(li), {}});
+        x += width + 25;
+      }
+      text += (text.empty() ? "" : " ") + cell;
+    }
+    page.text += (page.text.empty() ? "" : "\n") + text;
+    y += 60;
+  }
+  return page;
+}
+
+// A marriage registration's table (label column, then Bên nữ, then Bên nam) under the
+// heading lines given, and its signature block with the two sides named again.
+Dossier marriage_registration(const std::vector<std::vector<std::pair<int, std::string>>>& heading,
+                              const std::string& signature_wife) {
+  std::vector<std::vector<std::pair<int, std::string>>> lines = {
+      {{600, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}},
+      {{700, "Độc lập - Tự do - Hạnh phúc"}},
+      {{700, "TỜ KHAI ĐĂNG KÝ KẾT HÔN"}},
+      {{200, "Kính gửi: UBND phường Cổ Nhuế 2, quận Bắc Từ Liêm"}}};
+  lines.insert(lines.end(), heading.begin(), heading.end());
+  const std::vector<std::vector<std::pair<int, std::string>>> table = {
+      {{200, "Họ, chữ đệm, tên"}, {800, "Tạ Thùy Linh"}, {1600, "Nguyễn Đình Duy"}},
+      {{200, "Ngày, tháng, năm sinh"}, {800, "19/09/1996"}, {1600, "29/12/1981"}},
+      {{200, "Dân tộc"}, {800, "Kinh"}, {1600, "Kinh"}},
+      {{200, "Giấy tờ tùy thân"}, {800, "CCCD số 034196276907"}, {1600, "CCCD số 001081351091"}},
+      {{200, "Kết hôn lần thứ mấy"}, {800, "Thứ nhất"}, {1600, "Thứ nhất"}},
+      {{200, "Chúng tôi cam đoan những lời khai trên đây là đúng sự thật"}},
+      {{1200, "Cổ Nhuế 2, ngày 26 tháng 11 năm 2023"}},
+      {{400, signature_wife}},
+      {{300, "(Ký, ghi rõ họ, chữ đệm, tên)"}},
+      {{400, "Tạ Thùy Linh"}},
+      {{1500, "Bên nam"}},
+      {{1400, "(Ký, ghi rõ họ, chữ đệm, tên)"}},
+      {{1500, "Nguyễn Đình Duy"}}};
+  lines.insert(lines.end(), table.begin(), table.end());
+  Dossier d;
+  d.id = "test";
+  d.pages.push_back(page_of_cells(lines));
+  return d;
+}
+
+TEST(PluginSet, FindsTheMarriageTableByItsColumnHeadingsHoweverOcrReadThem) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  const std::vector<std::pair<std::string, Dossier>> cases = {
+      {"one line", marriage_registration({{{1050, "Bên nữ"}, {1850, "Bên nam"}}}, "Bên nữ")},
+      // A speck read as ':' after the signature's "Bên nữ" makes it the better match.
+      {"signature colon",
+       marriage_registration({{{1050, "Bên nữ"}, {1850, "Bên nam"}}}, "Bên nữ:")},
+      {"two lines", marriage_registration({{{1850, "Bên nam"}}, {{1050, "Bên nữ"}}}, "Bên nữ '")},
+      {"one garbled", marriage_registration({{{1080, "Bnn"}, {1850, "Bênnam"}}}, "Bên nữ")},
+  };
+  for (const auto& [name, dossier] : cases) {
+    Dossier d = dossier;
+    set.classify_and_extract(d);
+    EXPECT_EQ(d.procedure, "ket_hon") << name;
+    auto value = [&d](const std::string& key) {
+      return d.fields.count(key) ? d.fields.at(key).value : "(none)";
+    };
+    EXPECT_EQ(value("wife_name"), "Tạ Thùy Linh") << name;
+    EXPECT_EQ(value("husband_name"), "Nguyễn Đình Duy") << name;
+    EXPECT_EQ(value("wife_id_number"), "034196276907") << name;
+    EXPECT_EQ(value("husband_birth_date"), "1981-12-29") << name;
+  }
+}
+
 Dossier birth_registration(const std::string& date_in_words,
                            const std::string& signed_year = "2020") {
   Dossier d;
@@ -100,7 +178,7 @@ TEST(PluginSet, ClassifiesAndExtractsFieldsWithPageBoxAndPlugin) {
   EXPECT_EQ(child.raw, "NGUYỄN VĂN AN");
   EXPECT_EQ(child.page, 1);
   EXPECT_GT(child.bbox[2], 0);
-  EXPECT_EQ(child.plugin, "khai_sinh@1.1.0");
+  EXPECT_EQ(child.plugin, "khai_sinh@1.2.0");
   EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
   EXPECT_EQ(d.fields.at("child_sex").value, "Nam");
   EXPECT_EQ(d.fields.at("ward").value, "Phú Diễn");
@@ -133,16 +211,23 @@ TEST(PluginSet, KeepsNoDateInTheFuture) {
   EXPECT_NE(d.review_reasons.at("signed_date").find("in the future"), std::string::npos);
 }
 
+// The birth registration (signed 10 February 2020) behind a receipt dated `received`
+// (dd/mm/yyyy).
+Dossier received_on(const std::string& received) {
+  Dossier d = birth_registration(kFiveFebruary);
+  d.pages.insert(d.pages.begin(),
+                 page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                          "Mã hồ sơ: 000.00.17.H26-" + received.substr(8, 2) +
+                              received.substr(3, 2) + received.substr(0, 2) + "-0001",
+                          "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                          "Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày " + received}));
+  return d;
+}
+
 TEST(PluginSet, FlagsAFormSignedAfterTheDossierWasReceived) {
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   for (const std::string received : {"07/02/2020", "11/02/2020"}) {
-    Dossier d = birth_registration(kFiveFebruary);  // signed 10 February 2020
-    d.pages.insert(d.pages.begin(),
-                   page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-                            "Mã hồ sơ: 000.00.17.H26-" + received.substr(8, 2) +
-                                received.substr(3, 2) + received.substr(0, 2) + "-0001",
-                            "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
-                            "Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày " + received}));
+    Dossier d = received_on(received);
     set.classify_and_extract(d);
     ASSERT_TRUE(d.fields.count("signed_date")) << received;
     ASSERT_TRUE(d.fields.count("received_date")) << received;
@@ -151,6 +236,21 @@ TEST(PluginSet, FlagsAFormSignedAfterTheDossierWasReceived) {
         d.review_reasons.at("signed_date").find("after the dossier was received") !=
             std::string::npos;
     EXPECT_EQ(flagged, received == "07/02/2020") << received;
+  }
+}
+
+TEST(PluginSet, FlagsASigningDateOneRoundFigureFromTheReceivedDate) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  // Signed the 10th: received the 18th is 0 read for 8; the 12th and the 17th are two and
+  // seven days, with no figure OCR takes for the other.
+  for (const std::string received : {"18/02/2020", "12/02/2020", "17/02/2020"}) {
+    Dossier d = received_on(received);
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("signed_date")) << received;
+    const bool flagged =
+        d.review_reasons.count("signed_date") != 0 &&
+        d.review_reasons.at("signed_date").find("one digit (0/8)") != std::string::npos;
+    EXPECT_EQ(flagged, received == "18/02/2020") << received;
   }
 }
 
