@@ -433,6 +433,10 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH VẬT LIỆU")->needs_review);
   // A comma inside a name in capitals is a speck; in a sentence it is a comma.
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CÀ PHÊ MINH, ANH")->needs_review);
+  // Nor a dot between two of its words; an abbreviation's dot is no speck.
+  EXPECT_TRUE(read(ValueKind::kText, "CỬA HÀNG SỬA CHỮA XE.MÁY HƯNG THỊNH")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kText, "CỬA HÀNG SỬA CHỮA XE MÁY HƯNG THỊNH")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kText, "CỬA HÀNG TẠP HÓA 24H. BÁ VÀNH")->needs_review);
   // A digit of a date misread as a letter, which the date's words then absorbed.
   EXPECT_TRUE(read(ValueKind::kDate, "16 giờ 30 phút, ngày 2B tháng 05 năm 2020")->needs_review);
   EXPECT_FALSE(read(ValueKind::kDate, "16 giờ 30 phút, ngày 28 tháng 05 năm 2020")->needs_review);

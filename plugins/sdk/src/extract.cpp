@@ -316,6 +316,24 @@ bool mostly_lower_case(std::string_view text) {
   return lower > upper;
 }
 
+// The first word made of two words of letters with a dot between ("XE.MÁY"); not an
+// abbreviation's dot at the end of a word ("TP.") nor one beside a digit ("HH2.1").
+std::optional<std::string> dot_joining_words(std::string_view text) {
+  for (const std::string& w : split_at_spaces(text)) {
+    const std::u32string cps = decode_utf8(w);
+    for (std::size_t i = 2; i + 2 < cps.size(); ++i) {
+      if (cps[i] != U'.') continue;
+      if ((is_upper(cps[i - 1]) || is_lower(cps[i - 1])) &&
+          (is_upper(cps[i - 2]) || is_lower(cps[i - 2])) &&
+          (is_upper(cps[i + 1]) || is_lower(cps[i + 1])) &&
+          (is_upper(cps[i + 2]) || is_lower(cps[i + 2]))) {
+        return w;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // The first character (letter or sign) that touches a digit without a space where a number
 // is printed with none: not its separators (/ - . , : ;), not brackets, quotes or "m2".
 std::optional<std::string> glued_to_digit(std::string_view text) {
@@ -395,6 +413,12 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   if (kind == ValueKind::kText && !mostly_lower_case(f.value) &&
       f.value.find_first_of(",;") != std::string::npos) {
     flag_for_review(&f, "a comma inside a name in capitals: \"" + f.value + "\"");
+  }
+  // Nor a dot between two words: "XE.MÁY" is a speck where the space was.
+  if (kind == ValueKind::kText && !mostly_lower_case(f.value)) {
+    if (std::optional<std::string> joined = dot_joining_words(f.value)) {
+      flag_for_review(&f, "a dot joining two words in capitals: \"" + *joined + "\"");
+    }
   }
   if (kind == ValueKind::kText) {
     for (const std::string& w : split_at_spaces(f.value)) {
