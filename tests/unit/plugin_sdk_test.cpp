@@ -117,6 +117,22 @@ TEST(ReadValue, FollowsAWrappedValueOntoTheNextLine) {
             "Số 42, ngõ 281, phường Phúc Diễn, quận Bắc Từ Liêm, Hà Nội");
 }
 
+TEST(ReadValue, FollowsAWrappedDatePastASpeckBeforeOrAfterIt) {
+  DossierView d;
+  d.pages.push_back(page_of({"5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày",
+                             "- 16/01/2023", "Vào Sổ theo dõi hồ sơ, Quyển số: 08",
+                             "4. Thời gian nhận hồ sơ: 09 giờ 10 phút, ngày",
+                             "20/06/2024 :", "- Giấy chứng tử (bản sao)"}));
+  ValueOptions opts;
+  opts.continuation_lines = 1;
+  EXPECT_EQ(read_value(d, *find_label(d, "Thời gian trả kết quả giải quyết hồ sơ"), opts).text,
+            "16 giờ 30 phút, ngày - 16/01/2023");
+  EXPECT_EQ(read_value(d, *find_label(d, "Thời gian nhận hồ sơ"), opts).text,
+            "09 giờ 10 phút, ngày 20/06/2024");
+  // A numbered item still ends the value.
+  EXPECT_EQ(read_value(d, *find_label(d, "Vào Sổ theo dõi hồ sơ"), opts).text, "Quyển số: 08");
+}
+
 TEST(ReadPlaceDate, SkipsTheDateOfADocumentCitedAndDoubtsASignBesideADigit) {
   DossierView d;
   d.pages.push_back(page_of({"Căn cứ Thông tư số 04/2020/TT-BTP ngày 05/3/2020 của Bộ Tư pháp",
@@ -142,6 +158,11 @@ TEST(ParseDate, ReadsDigitsInEveryPrintedForm) {
   EXPECT_EQ(parse_date("05 - 02 - 2020")->iso(), "2020-02-05");
   EXPECT_EQ(parse_date("2020-02-05")->iso(), "2020-02-05");
   EXPECT_EQ(parse_date("Bắc Từ Liêm, ngày 12 tháng 08 năm 2024")->iso(), "2024-08-12");
+  // Specks OCR scattered around the words, apart from the digits.
+  EXPECT_EQ(parse_date("ngày 05. * tháng 12 năm 2018")->iso(), "2018-12-05");
+  EXPECT_EQ(parse_date("ngày 01 „tháng 06 năm 2020")->iso(), "2020-06-01");
+  EXPECT_EQ(parse_date("ngày 06 - tháng 05năm 2020")->iso(), "2020-05-06");
+  EXPECT_FALSE(parse_date("ngày 06 *-*„ tháng 05 năm 2020").has_value());  // more than specks
   EXPECT_FALSE(parse_date("31/02/2020").has_value());
   EXPECT_FALSE(parse_date("Số 42, ngõ 281").has_value());
 }

@@ -336,18 +336,31 @@ bool starts_stop_label(const LineView& line, std::size_t i,
   return false;
 }
 
+// Whether the word has a letter: its folded key holds more than digits.
+bool holds_letter(std::string_view word) {
+  const std::u32string key = label_key(word);
+  return std::any_of(key.begin(), key.end(), [](char32_t c) { return c < U'0' || c > U'9'; });
+}
+
 // A line that begins a new labelled item ("Địa chỉ: …", "2. …", "- …") rather than
 // continuing a wrapped value.
 bool starts_new_item(const LineView& line) {
   if (line.words.empty()) return true;
   const std::string& first = line.words.front().text;
-  if (first == "-" || first == "+" || first == "*") return true;
+  if (first == "-" || first == "+" || first == "*") {
+    // Unless a speck before a wrapped date: "ngày" / "- 16/01/2023".
+    const std::string second = line.words.size() > 1 ? line.words[1].text : std::string();
+    const bool date = !second.empty() && second[0] >= '0' && second[0] <= '9' &&
+                      second.find('/') != std::string::npos;
+    return !date;
+  }
   if (!first.empty() && first[0] >= '0' && first[0] <= '9' && first.size() <= 3 &&
       first.back() == '.')
     return true;
+  // A label ends with ':'; a ':' on its own, or after digits, is a speck ("20/06/2024 :").
   for (std::size_t i = 0; i < line.words.size() && i < 6; ++i) {
     const std::string& w = line.words[i].text;
-    if (!w.empty() && w.back() == ':') return true;
+    if (!w.empty() && w.back() == ':' && holds_letter(w)) return true;
   }
   return false;
 }

@@ -137,18 +137,23 @@ std::optional<Date> parse_date(std::string_view text) {
       }
     } else {
       // "ngày 05 tháng 02 năm 2020" (folded: "ngay 05 thang 02 nam 2020")
-      // The words between the numbers, punctuation OCR scattered around them ignored, one
-      // misread letter allowed ("thứng").
+      // The words between the numbers, one misread letter allowed ("thứng"), and the specks
+      // OCR scattered around them ignored: punctuation, a quote or a star ("05. * tháng",
+      // "01 „tháng", "06 - tháng"), a few bytes of it at most. A sign touching a digit may be
+      // a digit misread ("3] tháng" for "31"): make_field sends such a value to review.
       auto word_is = [](std::string_view between, std::string_view word) {
         std::string t;
+        std::size_t specks = 0;
         for (char ch : between) {
-          if (ch != ' ' && ch != ',' && ch != '.' && ch != ':' && ch != ';') t += ch;
+          if (ch >= 'a' && ch <= 'z') {
+            t += ch;
+          } else if (ch != ' ') {
+            ++specks;
+          }
         }
-        const bool letters =
-            std::all_of(t.begin(), t.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-        return t == word ||
-               (letters && t.size() + 1 >= word.size() && t.size() <= word.size() + 1 &&
-                edit_distance(decode_utf8(t), decode_utf8(word)) <= 1);
+        if (specks > 4) return false;
+        return t == word || (t.size() + 1 >= word.size() && t.size() <= word.size() + 1 &&
+                             edit_distance(decode_utf8(t), decode_utf8(word)) <= 1);
       };
       if (a.length <= 2 && b.length <= 2 && year_of(c) > 0 && word_is(ab, "thang") &&
           word_is(bc, "nam")) {
