@@ -226,6 +226,8 @@ TEST(NormalizeValues, IdPhoneMoneyNumberSex) {
   EXPECT_EQ(normalize_sex("Nữ"), "Nữ");
   EXPECT_EQ(normalize_sex("NAM"), "Nam");
   EXPECT_EQ(normalize_sex("nu"), "Nữ");
+  EXPECT_EQ(normalize_sex("Nữ-"), "Nữ");   // a speck glued on
+  EXPECT_EQ(normalize_sex("Nám"), "Nam");  // a mark misread
   EXPECT_FALSE(normalize_sex("Kinh").has_value());
 }
 
@@ -233,6 +235,8 @@ TEST(FindWard, TellsPhuDienFromPhucDien) {
   EXPECT_EQ(find_ward("phường Phú Diễn, quận Bắc Từ Liêm"), "Phú Diễn");
   EXPECT_EQ(find_ward("phường Phúc Diễn, quận Bắc Từ Liêm"), "Phúc Diễn");
   EXPECT_EQ(find_ward("UBND P. Xuân Đỉnh"), "Xuân Đỉnh");
+  EXPECT_EQ(find_ward("Ủy ban nhân dân P..Minh Khai"), "Minh Khai");  // glued, with a speck
+  EXPECT_EQ(find_ward("UBND P.Xuân Tảo"), "Xuân Tảo");
   EXPECT_EQ(find_ward("phường Cổ Nhuế 2"), "Cổ Nhuế 2");
   EXPECT_EQ(find_ward("phường Xuân Đinh"), "Xuân Đỉnh");  // a misread mark
   // A misread name of a numbered ward: the number tells the siblings apart.
@@ -431,10 +435,13 @@ TEST(MakeField, DoubtsANumberFollowedByMoreDigits) {
 
 TEST(PlausibleWord, KnowsTheShapeOfAVietnameseSyllable) {
   for (const char* w : {"nghiêng", "Nguyễn", "quốc", "giữa", "khuỷu", "xoong", "VẬT", "HOÀNG",
-                        "UBND", "HH2", "47/26"}) {
+                        "UBND", "CCCD", "ATTP", "HH2", "47/26"}) {
     EXPECT_TRUE(plausible_word(w)) << "[" << w << "]";
   }
-  for (const char* w : {"VẬI", "Nhổii", "XEMÁY", "Vxời"}) EXPECT_FALSE(plausible_word(w)) << w;
+  // "DGANH" is no abbreviation: one letter from DOANH.
+  for (const char* w : {"VẬI", "Nhổii", "XEMÁY", "Vxời", "DGANH"}) {
+    EXPECT_FALSE(plausible_word(w)) << w;
+  }
 }
 
 TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
@@ -454,6 +461,9 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH VẬT LIỆU")->needs_review);
   // A comma inside a name in capitals is a speck; in a sentence it is a comma.
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CÀ PHÊ MINH, ANH")->needs_review);
+  // A word in lower case between words in capitals is a capital misread.
+  EXPECT_EQ(read(ValueKind::kText, "HỘ KINH DOANH ĐIỆN THOẠI Di ĐỘNG THU HÀ")->value,
+            "HỘ KINH DOANH ĐIỆN THOẠI DI ĐỘNG THU HÀ");
   // Nor a dot between two of its words; an abbreviation's dot is no speck.
   EXPECT_TRUE(read(ValueKind::kText, "CỬA HÀNG SỬA CHỮA XE.MÁY HƯNG THỊNH")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "CỬA HÀNG SỬA CHỮA XE MÁY HƯNG THỊNH")->needs_review);

@@ -85,6 +85,18 @@ std::string fix_stray_capitals(std::string_view text) {
       w[0] = lower(w[0]);
     }
   }
+  // The other way round: a word with lower-case letters between two words in capitals, in a
+  // name printed in capitals ("ĐIỆN THOẠI Di ĐỘNG"), is a capital misread.
+  auto in_capitals = [](const std::u32string& w) {
+    return w.size() > 1 && std::any_of(w.begin(), w.end(), is_upper) &&
+           std::none_of(w.begin(), w.end(), is_lower);
+  };
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    std::u32string& w = words[i];
+    if (!in_capitals(words[i - 1]) || !in_capitals(words[i + 1])) continue;
+    if (std::none_of(w.begin(), w.end(), is_lower)) continue;
+    w = decode_utf8(to_upper(encode_utf8(w)));
+  }
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0) out += ' ';
@@ -217,6 +229,18 @@ char32_t without_tone(char32_t c) {
   return c;
 }
 
+// Letters (lower case, without tones) that make one Vietnamese syllable: onset and rhyme.
+bool is_syllable(std::u32string_view letters) {
+  for (std::u32string_view onset : kOnsets) {
+    if (!letters.starts_with(onset)) continue;
+    if (std::find(std::begin(kRhymes), std::end(kRhymes), letters.substr(onset.size())) !=
+        std::end(kRhymes)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool plausible_word(std::string_view word) {
@@ -230,18 +254,22 @@ bool plausible_word(std::string_view word) {
     letters += base;
   }
   if (!vowel) return true;  // an abbreviation: TNHH, HĐ
+  if (is_syllable(letters)) return true;
+  // Short plain capitals are an abbreviation (UBND, CCCD), unless one letter misread makes a
+  // word of them ("DGANH": DOANH).
   const bool plain_capitals =
       letters.size() <= 5 &&
       std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (plain_capitals) return true;  // an abbreviation: UBND, CCCD
-  for (std::u32string_view onset : kOnsets) {
-    if (!std::u32string_view(letters).starts_with(onset)) continue;
-    const std::u32string_view rhyme = std::u32string_view(letters).substr(onset.size());
-    if (std::find(std::begin(kRhymes), std::end(kRhymes), rhyme) != std::end(kRhymes)) {
-      return true;
+  if (!plain_capitals) return false;
+  static constexpr std::u32string_view kBaseLetters = U"aăâbcdđeêghiklmnoôơpqrstuưvxy";
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    std::u32string other = letters;
+    for (char32_t c : kBaseLetters) {
+      other[i] = c;
+      if (c != letters[i] && is_syllable(other)) return false;
     }
   }
-  return false;
+  return true;
 }
 
 std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {

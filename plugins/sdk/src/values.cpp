@@ -428,10 +428,14 @@ std::optional<std::string> normalize_number(std::string_view text) {
 std::optional<std::string> normalize_sex(std::string_view text) {
   const std::vector<std::string> words = words_of(to_lower(text));
   if (words.empty()) return std::nullopt;
-  const std::string& w = words.front();
-  if (w == "nam") return "Nam";
-  if (w == "nữ") return "Nữ";
+  // A speck glued on ("Nữ-", "Nam.") is no part of the word; a mark misread ("Nám") leaves
+  // one of two words only.
+  std::string w = words.front();
+  while (!w.empty() && std::string_view("-.:;'`_").find(w.back()) != std::string_view::npos) {
+    w.pop_back();
+  }
   const std::string f = fold(w);
+  if (f == "nam") return "Nam";
   if (f == "nu") return "Nữ";
   return std::nullopt;
 }
@@ -444,7 +448,31 @@ constexpr std::array<std::string_view, 13> kWards = {
 
 }  // namespace
 
-std::optional<std::string> find_ward(std::string_view text) {
+// "P..Minh Khai", "P.Minh Khai": the ward marker glued to the name, with a speck or
+// without, parted from it ("P. Minh Khai").
+std::string part_ward_marker(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == ',';
+    if (word_start && (text[i] == 'P' || text[i] == 'p') && i + 1 < text.size() &&
+        text[i + 1] == '.') {
+      std::size_t j = i + 1;
+      while (j < text.size() && text[j] == '.') ++j;
+      if (j < text.size() && text[j] != ' ' && text[j] != ',') {
+        out += text[i];
+        out += ". ";
+        i = j - 1;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::optional<std::string> find_ward(std::string_view raw) {
+  const std::string parted = part_ward_marker(raw);
+  const std::string_view text = parted;
   // Compare after "phường"/"P." word by word, on lower case with diacritics first.
   const std::string lower = to_lower(text);
   const std::vector<std::string> words = words_of(lower);
