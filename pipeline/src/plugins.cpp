@@ -619,14 +619,19 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
                ") from the received date " + received_at->second.value + ": a misread digit?");
     }
   }
-  // The result is due after the dossier was received, never before.
+  // The result is due after the dossier was received, never before; nor before its form was
+  // signed, which comes first (the received date may be unread).
   const auto due_at = d.fields.find("due_date");
-  if (due_at != d.fields.end() && received_at != d.fields.end() &&
-      due_at->second.value < received_at->second.value) {
-    const std::string why = "due " + due_at->second.value + ", before the dossier was received (" +
-                            received_at->second.value + ")";
+  for (const auto& [before, what] : {std::pair{received_at, "the dossier was received"},
+                                     std::pair{signed_at, "the form was signed"}}) {
+    if (due_at == d.fields.end() || before == d.fields.end() ||
+        due_at->second.value >= before->second.value) {
+      continue;
+    }
+    const std::string why =
+        "due " + due_at->second.value + ", before " + what + " (" + before->second.value + ")";
     flag(d, "due_date", why);
-    flag(d, "received_date", why);
+    flag(d, before->first, why);
   }
   return result;
 }

@@ -476,6 +476,15 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_FALSE(read(ValueKind::kText, "Chứng thực bản sao giấy tờ, văn bản")->needs_review);
 }
 
+TEST(NormalizeAddress, DropsASpeckBetweenANumbersHeadAndTheNumber) {
+  const Address a = normalize_address(
+      "Nhà sỐ, 16, ngách 18/21, ngõ. 25 Trần Cung, phường Cổ Nhuế 2, quận Bắc Từ Liêm, TP. Hà "
+      "Nội");
+  EXPECT_EQ(a.value,
+            "Nhà số 16, ngách 18/21, ngõ 25 Trần Cung, phường Cổ Nhuế 2, quận Bắc Từ Liêm, TP. Hà "
+            "Nội");
+}
+
 TEST(NormalizeAddress, DoubtsASpeckInsideANumber) {
   EXPECT_FALSE(normalize_address("Nhà số 244, ngách 35/+1, ngõ 296 Cổ Nhuế, P. Cổ Nhuế 1, Q. Bắc "
                                  "Từ Liêm, Hà Nội")

@@ -274,6 +274,27 @@ TEST(PluginSet, FlagsAResultDueBeforeTheDossierWasReceived) {
   }
 }
 
+TEST(PluginSet, FlagsAResultDueBeforeTheFormWasSigned) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  // Signed 10 February 2020; the receipt's own date unread ("năm 2 20").
+  for (const std::string due : {"ngày 2 tháng 02 năm 2020", "ngày 12 tháng 02 năm 2020"}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    d.pages.insert(
+        d.pages.begin(),
+        page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: 000.00.17.H26-200212-0001",
+                 "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                 "4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 12 tháng 02 năm 2 20",
+                 "5. Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 50 phút, " + due}));
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("due_date")) << due;
+    EXPECT_FALSE(d.fields.count("received_date")) << due;
+    const bool flagged =
+        d.review_reasons.count("due_date") != 0 &&
+        d.review_reasons.at("due_date").find("before the form was signed") != std::string::npos;
+    EXPECT_EQ(flagged, due.starts_with("ngày 2 ")) << due;
+  }
+}
+
 TEST(PluginSet, ReadsAProcedureNameOcrAddedALetterTo) {
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   Dossier d = birth_registration(kFiveFebruary);

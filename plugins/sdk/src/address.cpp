@@ -357,8 +357,23 @@ std::optional<std::string> speck_inside_number(std::string_view text) {
 
 }  // namespace
 
+// A comma or dot OCR put between a number's head and the number ("Nhà số, 16", "ngõ. 85"):
+// no address prints one there, so it is dropped.
+void drop_specks_before_numbers(std::vector<Token>& toks) {
+  static constexpr std::string_view kHeads[] = {"so", "ngo", "ngach", "hem", "toa"};
+  for (std::size_t k = 0; k + 2 < toks.size(); ++k) {
+    if (toks[k].kind != Kind::kWord || toks[k + 2].kind != Kind::kNumber) continue;
+    if (toks[k + 1].kind != Kind::kComma && toks[k + 1].kind != Kind::kDot) continue;
+    const std::string head = fold(to_lower(encode_utf8(toks[k].text)));
+    if (std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads)) {
+      toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+  }
+}
+
 Address normalize_address(std::string_view text) {
-  const std::vector<Token> toks = tokenize(text);
+  std::vector<Token> toks = tokenize(text);
+  drop_specks_before_numbers(toks);
   struct Piece {
     std::string text;      // a word, a number or ","
     bool as_read = false;  // no entry: the words as OCR read them
