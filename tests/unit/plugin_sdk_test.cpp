@@ -143,6 +143,16 @@ TEST(ReadPlaceDate, SkipsTheDateOfADocumentCitedAndDoubtsASignBesideADigit) {
   EXPECT_TRUE(f->needs_review);  // "!9": 19?
 }
 
+TEST(ReadPlaceDate, SkipsTheDatesOfDocumentsCitedByNumberOrSubject) {
+  DossierView d;
+  d.pages.push_back(page_of({"Căn cứ Quyết định số 4184/2016/QĐ-UBND ngày 11/6/2016 về",
+                             "2681/2015/QĐ-UBND ngày 26/11/2015, Ủy ban nhân dân quận Bắc",
+                             "Bắc Từ Liêm, ngày 09 tháng 11 năm 2016"}));
+  const std::optional<FieldValue> f = read_place_date(d, "signed_date");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->value, "2016-11-09");
+}
+
 TEST(ReadPlaceDate, SkipsADateThatGoesOnFromTheLineAbove) {
   DossierView d;
   d.pages.push_back(page_of({"Số Giấy báo tử: 505/GBT do bệnh viện cấp", "ngày 25/10/2016",
@@ -410,6 +420,32 @@ TEST(SettleName, DoubtsATwoWordNamePrintedElsewhereAfterAFamilyName) {
   EXPECT_FALSE(le_ha.needs_review) << le_ha.review_reason;
 }
 
+TEST(MakeField, DropsSpecksReadAsAShortWordAfterAName) {
+  auto name = [](const char* text) {
+    const auto f = make_field("a", ValueKind::kName, ValueText{text, 1, {}, 0.9});
+    return f ? f->value : std::string("(none)");
+  };
+  EXPECT_EQ(name("NGUYỄN THANH NGỌC uc,"), "Nguyễn Thanh Ngọc");
+  EXPECT_EQ(name("Lý Gia Quang “ki"), "Lý Gia Quang");
+  EXPECT_EQ(name("Đinh Thùy Yến to"), "Đinh Thùy Yến");
+  // A name word read in lower case is kept: "an" is An.
+  EXPECT_EQ(name("Nguyễn Văn an"), "Nguyễn Văn An");
+  EXPECT_EQ(name("Lê Thu Hà"), "Lê Thu Hà");
+  // "N gần" is a name word split ("Ngân"), not specks after the name.
+  EXPECT_NE(name("Nguyễn Thị Thanh N gần."), "Nguyễn Thị Thanh");
+  // What was dropped is shown to a person all the same.
+  const auto f = make_field("a", ValueKind::kName, ValueText{"Lý Gia Quang “ki", 1, {}, 0.9});
+  EXPECT_TRUE(f->needs_review);
+}
+
+TEST(ReadValue, DropsALabelsNoteInBracketsEvenWithItsBracketMisread) {
+  DossierView d;
+  d.pages.push_back(page_of({"1. Tên chủ đầu tư (tên chủ hộj: NGUYÊN VĂN HẢI",
+                             "2. Chủ đầu tư (tên chủ hộ): TRẦN VĂN AN"}));
+  EXPECT_EQ(read_value(d, *find_label(d, "Tên chủ đầu tư")).text, "NGUYÊN VĂN HẢI");
+  EXPECT_EQ(read_value(d, *find_label(d, "2. Chủ đầu tư")).text, "TRẦN VĂN AN");
+}
+
 TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
   const auto clean = make_field("p", ValueKind::kPhone, ValueText{"0900 140 019", 1, {}, 0.9});
   ASSERT_TRUE(clean.has_value());
@@ -483,6 +519,16 @@ TEST(NormalizeAddress, DropsASpeckBetweenANumbersHeadAndTheNumber) {
   EXPECT_EQ(a.value,
             "Nhà số 16, ngách 18/21, ngõ 25 Trần Cung, phường Cổ Nhuế 2, quận Bắc Từ Liêm, TP. Hà "
             "Nội");
+}
+
+TEST(NormalizeAddress, PutsBackWhatOcrMovedAroundANameAndItsNumber) {
+  EXPECT_EQ(normalize_address("Số 28, phường CỔ Nhuế, 1, quận Bắc Từ Liêm, TP. Hà Nội").value,
+            "Số 28, phường Cổ Nhuế 1, quận Bắc Từ Liêm, TP. Hà Nội");
+  EXPECT_EQ(normalize_address("Tổ dân phố Hồng Ngự, P. Thượng Cát, Q. Bắc Từ Liêm Hà Nội").value,
+            "Tổ dân phố Hồng Ngự, P. Thượng Cát, Q. Bắc Từ Liêm, Hà Nội");
+  // Two numbers stay two: a house number and its street's.
+  EXPECT_EQ(normalize_address("Số 12, 34 Phạm Văn Đồng, quận Bắc Từ Liêm, Hà Nội").value,
+            "Số 12, 34 Phạm Văn Đồng, quận Bắc Từ Liêm, Hà Nội");
 }
 
 TEST(NormalizeAddress, DoubtsASpeckInsideANumber) {

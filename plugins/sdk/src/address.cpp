@@ -357,15 +357,19 @@ std::optional<std::string> speck_inside_number(std::string_view text) {
 
 }  // namespace
 
-// A comma or dot OCR put between a number's head and the number ("Nhà số, 16", "ngõ. 85"):
-// no address prints one there, so it is dropped.
+// A comma or dot OCR put between a number's head and the number ("Nhà số, 16", "ngõ. 85"),
+// or between a name and its own number: no address prints one there, so it is dropped.
 void drop_specks_before_numbers(std::vector<Token>& toks) {
   static constexpr std::string_view kHeads[] = {"so", "ngo", "ngach", "hem", "toa"};
   for (std::size_t k = 0; k + 2 < toks.size(); ++k) {
     if (toks[k].kind != Kind::kWord || toks[k + 2].kind != Kind::kNumber) continue;
     if (toks[k + 1].kind != Kind::kComma && toks[k + 1].kind != Kind::kDot) continue;
     const std::string head = fold(to_lower(encode_utf8(toks[k].text)));
-    if (std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads)) {
+    // A name's own number of one or two digits ("phường Cổ Nhuế, 1,", "Nhật Tảo. 6"):
+    // no address component is a bare number.
+    const bool own_number =
+        toks[k + 2].text.size() <= 2 && (k + 3 == toks.size() || toks[k + 3].kind == Kind::kComma);
+    if (own_number || std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads)) {
       toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
     }
   }
@@ -375,8 +379,9 @@ Address normalize_address(std::string_view text) {
   std::vector<Token> toks = tokenize(text);
   drop_specks_before_numbers(toks);
   struct Piece {
-    std::string text;      // a word, a number or ","
-    bool as_read = false;  // no entry: the words as OCR read them
+    std::string text;       // a word, a number or ","
+    bool as_read = false;   // no entry: the words as OCR read them
+    bool district = false;  // the district's entry
   };
   std::vector<Piece> pieces;
   Address out;
@@ -439,6 +444,9 @@ Address normalize_address(std::string_view text) {
           decode_utf8(pieces.back().text).size() <= 2) {
         pieces.back() = {"TP."};  // "ÏP Hà Nội": the city's abbreviation, misread
       }
+      if (e.city && !pieces.empty() && pieces.back().district) {
+        pieces.push_back({","});  // "Q. Bắc Từ Liêm Hà Nội": the comma between, lost
+      }
       if (e.district && folded != "quan" && !pieces.empty() && !pieces.back().text.empty() &&
           std::all_of(pieces.back().text.begin(), pieces.back().text.end(),
                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
@@ -451,7 +459,8 @@ Address normalize_address(std::string_view text) {
       district_seen = district_seen || e.district;
       after_ward_abbreviation = false;
       pieces.push_back(
-          {e.generic ? with_first_letter(e.canonical, starts_upper(t.text)) : e.canonical});
+          {e.generic ? with_first_letter(e.canonical, starts_upper(t.text)) : e.canonical, false,
+           e.district});
       i = m->end;
       if (e.city) break;
       continue;

@@ -272,6 +272,41 @@ bool plausible_word(std::string_view word) {
   return true;
 }
 
+namespace {
+
+bool is_name_word(std::string_view word);  // below, beside the tables of names
+
+// "Nguyễn Thanh Ngọc uc,", "Lý Gia Quang “ki": a short word in lower case after a name whose
+// words begin with capitals, and no name word even with a capital, is specks OCR read as
+// letters. Names are written with a capital on every word.
+std::string without_trailing_specks(std::string_view text) {
+  std::vector<std::string> words = split_at_spaces(text);
+  if (words.size() < 3) return std::string(text);
+  auto letters_of = [](const std::string& w) {
+    std::u32string out;
+    for (char32_t c : decode_utf8(w)) {
+      if (is_upper(c) || is_lower(c)) out += c;
+    }
+    return out;
+  };
+  const std::u32string last = letters_of(words.back());
+  if (last.empty() || last.size() > 3 || !is_lower(last[0])) return std::string(text);
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::u32string w = letters_of(words[i]);
+    // Every word before a whole one: "Thanh N gần" is "Ngân" split, not specks.
+    if (w.size() < 2 || !is_upper(w[0])) return std::string(text);
+  }
+  const std::string capitalised =
+      to_upper(encode_utf8(last.substr(0, 1))) + encode_utf8(last.substr(1));
+  if (is_name_word(capitalised)) return std::string(text);
+  words.pop_back();
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
   switch (kind) {
     case ValueKind::kText: {
@@ -285,7 +320,7 @@ std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
       return a;
     }
     case ValueKind::kName:
-      return normalize_name(text);
+      return normalize_name(without_trailing_specks(text));
     case ValueKind::kDate: {
       if (std::optional<Date> d = parse_date(text)) return d->iso();
       if (std::optional<Date> d = parse_date_words(text)) return d->iso();
@@ -408,6 +443,10 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   std::optional<std::string> value = normalize_as(kind, text.text);
   if (!value) return std::nullopt;
   FieldValue f = field_from(key, std::move(*value), text);
+  if (kind == ValueKind::kName && without_trailing_specks(text.text) != text.text) {
+    // Dropped, and still shown: a name word misread that short would be lost.
+    flag_for_review(&f, "the last word of \"" + text.text + "\" taken for specks");
+  }
   if (kind == ValueKind::kPhone && speck_between_digits(text.text, f.value.size())) {
     flag_for_review(&f, "a speck between the digits: \"" + text.text + "\"");
   }
@@ -565,19 +604,22 @@ bool is_place_date_line(const LineView& line) {
     // A line that opens with "ngày" in lower case goes on from the line above ("… do bệnh
     // viện cấp" / "ngày 25/10/2016"); a date line that opens with the date prints "Ngày".
     const bool continues = k == 0 && line.words[0].text.front() == 'n';
-    const bool opens =
-        !continues && before != "sinh" && before != "cap" && before.find(':') == std::string::npos;
+    // Nor after a document's number: "Quyết định số 4184/2016/QĐ-UBND ngày 11/6/2016".
+    const bool opens = !continues && before != "sinh" && before != "cap" &&
+                       before.find(':') == std::string::npos &&
+                       before.find('/') == std::string::npos;
     if (k + 1 >= line.words.size() || line.words[k + 1].text.empty()) continue;
     const std::string& next = line.words[k + 1].text;
     const std::string next_folded = fold(next);
     const bool label =
         next.back() == ':' || next_folded.rfind("cap", 0) == 0 || next_folded.rfind("sinh", 0) == 0;
     const bool number = is_digit(next.front()) || (!label && parse_date(line.text).has_value());
-    // "Quyết định số 12/QĐ-UBND ngày 05/3/2020 của Bộ Tư pháp": a date followed by "của" is
-    // the date of a document cited, not of the signature.
+    // "Quyết định số 12/QĐ-UBND ngày 05/3/2020 của Bộ Tư pháp", "… ngày 11/6/2016 về việc":
+    // a date followed by "của" or "về" is the date of a document cited, not of the signature.
     bool cited = false;
     for (std::size_t j = k + 2; j < line.words.size() && j <= k + 8 && !cited; ++j) {
-      cited = fold(line.words[j].text) == "cua";
+      const std::string w = fold(line.words[j].text);
+      cited = w == "cua" || w == "ve";
     }
     if (opens && number && !cited) return true;
   }

@@ -405,12 +405,13 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
   std::size_t li = static_cast<std::size_t>(label.line);
   bool open = collect(page.lines.at(li), static_cast<std::size_t>(label.last), options, words);
   // A ':' printed as its own word is not part of the value, nor is a note in parentheses
-  // that ends the label: "Chủ đầu tư (tên chủ hộ): Trần Văn An".
+  // that ends the label: "Chủ đầu tư (tên chủ hộ): Trần Văn An", even with its ')' misread
+  // ("(tên chủ hộj: …").
   if (!words.empty() && words.front().text == ":") words.erase(words.begin());
   if (!words.empty() && words.front().text.front() == '(') {
     for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
       const std::string& w = words[k].text;
-      if (w.find(')') == std::string::npos) continue;
+      if (w.find(')') == std::string::npos && w.back() != ':') continue;
       if (w.back() == ':' || w.back() == ')') {
         words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
       }
