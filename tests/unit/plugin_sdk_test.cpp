@@ -446,6 +446,20 @@ TEST(ReadValue, DropsALabelsNoteInBracketsEvenWithItsBracketMisread) {
   EXPECT_EQ(read_value(d, *find_label(d, "2. Chủ đầu tư")).text, "TRẦN VĂN AN");
 }
 
+TEST(MakeField, DoubtsAPhoneOfADigitTooManyAndADayParted) {
+  auto doubted = [](ValueKind kind, const char* text) {
+    const auto f = make_field("a", kind, ValueText{text, 1, {}, 0.9});
+    return f && f->needs_review;
+  };
+  EXPECT_TRUE(doubted(ValueKind::kPhone, "09117234968"));
+  EXPECT_FALSE(doubted(ValueKind::kPhone, "0911734968"));
+  EXPECT_FALSE(doubted(ValueKind::kPhone, "024 3765 1234"));  // a landline of Hà Nội
+  EXPECT_FALSE(doubted(ValueKind::kPhone, "0168 123 4567"));  // an old mobile number
+  EXPECT_TRUE(doubted(ValueKind::kDate, "1 1/6/1944"));
+  EXPECT_FALSE(doubted(ValueKind::kDate, "11/6/1944"));
+  EXPECT_FALSE(doubted(ValueKind::kDate, "16 giờ 30 phút, ngày 1/6/2020"));
+}
+
 TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
   const auto clean = make_field("p", ValueKind::kPhone, ValueText{"0900 140 019", 1, {}, 0.9});
   ASSERT_TRUE(clean.has_value());

@@ -447,6 +447,26 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     // Dropped, and still shown: a name word misread that short would be lost.
     flag_for_review(&f, "the last word of \"" + text.text + "\" taken for specks");
   }
+  // Only the old mobile numbers (01x) and landlines (02x) have 11 digits: "09117234968" is
+  // a 10-digit mobile number with a digit too many.
+  if (kind == ValueKind::kPhone && f.value.size() == 11 && !f.value.starts_with("01") &&
+      !f.value.starts_with("02")) {
+    flag_for_review(&f, "11 digits, but a number starting " + f.value.substr(0, 2) + " has 10: \"" +
+                            text.text + "\"");
+  }
+  // "1 1/6/1944": a digit right before a date of one-digit day is the day's first digit
+  // parted from it by a space.
+  if (kind == ValueKind::kDate) {
+    const std::string& t = text.text;
+    for (std::size_t i = 0; i + 3 < t.size(); ++i) {
+      if (is_digit(t[i]) && t[i + 1] == ' ' && is_digit(t[i + 2]) &&
+          (t[i + 3] == '/' || t[i + 3] == '-' || t[i + 3] == '.') &&
+          (i + 4 >= t.size() || is_digit(t[i + 4]))) {
+        flag_for_review(&f, "a digit before the date, a space inside its day? \"" + t + "\"");
+        break;
+      }
+    }
+  }
   if (kind == ValueKind::kPhone && speck_between_digits(text.text, f.value.size())) {
     flag_for_review(&f, "a speck between the digits: \"" + text.text + "\"");
   }
