@@ -511,6 +511,10 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH VẬT LIỆU")->needs_review);
   // A comma inside a name in capitals is a speck; in a sentence it is a comma.
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CÀ PHÊ MINH, ANH")->needs_review);
+  EXPECT_TRUE(read(ValueKind::kText, "CỬA HÀNG QUÁN CƠM BẢO: NGỌC")->needs_review);
+  EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CẮT TÓC HOÀNG. LONG")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH CẮT TÓC HOÀNG LONG")->needs_review);
+  EXPECT_TRUE(read(ValueKind::kNumber, "3 I")->needs_review);  // 31?
   // A word in lower case between words in capitals is a capital misread.
   EXPECT_EQ(read(ValueKind::kText, "HỘ KINH DOANH ĐIỆN THOẠI Di ĐỘNG THU HÀ")->value,
             "HỘ KINH DOANH ĐIỆN THOẠI DI ĐỘNG THU HÀ");
@@ -540,6 +544,10 @@ TEST(NormalizeAddress, PutsBackWhatOcrMovedAroundANameAndItsNumber) {
             "Số 28, phường Cổ Nhuế 1, quận Bắc Từ Liêm, TP. Hà Nội");
   EXPECT_EQ(normalize_address("Tổ dân phố Hồng Ngự, P. Thượng Cát, Q. Bắc Từ Liêm Hà Nội").value,
             "Tổ dân phố Hồng Ngự, P. Thượng Cát, Q. Bắc Từ Liêm, Hà Nội");
+  EXPECT_FALSE(
+      normalize_address("Số 223, phường Cổ Nhuế 3, quận Bắc Từ Liêm, Hà Nội").doubts.empty());
+  EXPECT_TRUE(
+      normalize_address("Số 223, phường Cổ Nhuế 2, quận Bắc Từ Liêm, Hà Nội").doubts.empty());
   // Two numbers stay two: a house number and its street's.
   EXPECT_EQ(normalize_address("Số 12, 34 Phạm Văn Đồng, quận Bắc Từ Liêm, Hà Nội").value,
             "Số 12, 34 Phạm Văn Đồng, quận Bắc Từ Liêm, Hà Nội");

@@ -190,8 +190,13 @@ std::string_view digits_after_number(std::string_view text) {
   const std::size_t end = text.find(' ', first);
   if (end == std::string_view::npos) return {};
   const std::size_t next = text.find_first_not_of(' ', end);
-  if (next == std::string_view::npos || !is_digit(text[next])) return {};
-  return text.substr(next, std::min(text.find(' ', next), text.size()) - next);
+  if (next == std::string_view::npos) return {};
+  const std::string_view word =
+      text.substr(next, std::min(text.find(' ', next), text.size()) - next);
+  // A 1 misread as a letter, alone: "3 I" for 31.
+  if (word == "I" || word == "l" || word == "|") return word;
+  if (!is_digit(text[next])) return {};
+  return word;
 }
 
 // The rhymes of Vietnamese syllables (vowel nucleus and final consonant), tone marks
@@ -496,10 +501,17 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   if (kind == ValueKind::kMoney && f.value.size() > 3 && !f.value.ends_with("000")) {
     flag_for_review(&f, "an amount not in thousands of đồng: " + f.value);
   }
-  // A name printed in capitals (a business's) has no comma inside: "MINH, ANH" is a speck.
-  if (kind == ValueKind::kText && !mostly_lower_case(f.value) &&
-      f.value.find_first_of(",;") != std::string::npos) {
-    flag_for_review(&f, "a comma inside a name in capitals: \"" + f.value + "\"");
+  // A name printed in capitals (a business's) has no comma inside ("MINH, ANH"), nor a colon
+  // or a dot after one of its words but the last ("BẢO: NGỌC", "HOÀNG. LONG"): specks.
+  if (kind == ValueKind::kText && !mostly_lower_case(f.value)) {
+    const std::vector<std::string> words = split_at_spaces(f.value);
+    bool speck = f.value.find_first_of(",;") != std::string::npos;
+    for (std::size_t i = 0; i + 1 < words.size() && !speck; ++i) {
+      const std::string& w = words[i];
+      speck = w.size() > 3 && (w.back() == ':' || w.back() == '.') && !mostly_lower_case(w) &&
+              std::none_of(w.begin(), w.end(), is_digit);
+    }
+    if (speck) flag_for_review(&f, "a speck inside a name in capitals: \"" + f.value + "\"");
   }
   // Nor a dot between two words: "XE.MÁY" is a speck where the space was.
   if (kind == ValueKind::kText && !mostly_lower_case(f.value)) {
