@@ -94,6 +94,16 @@ TEST(PageWithTitle, PrefersTheTitleInCapitalsToTheSameWordsInAList) {
   EXPECT_NEAR(title_score_on_page(d.pages[0], "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH"), 0.8, 1e-9);
 }
 
+// A stamp or a signature beside the title adds words after it on its line; the words before
+// the title still count against it.
+TEST(PageWithTitle, ReadsTheTitlePastWordsAfterItOnItsLine) {
+  PageView page = page_of({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM tựu nu re",
+                           "TỜ KHAI ĐĂNG KÝ KHAI SINH LLa Lan HE, 1 TY -08n>"});
+  EXPECT_DOUBLE_EQ(title_score_on_page(page, "TỜ KHAI ĐĂNG KÝ KHAI SINH"), 1.0);
+  PageView receipt = page_of({"Nội dung yêu cầu giải quyết: Đăng ký khai sinh"});
+  EXPECT_LT(title_score_on_page(receipt, "TỜ KHAI ĐĂNG KÝ KHAI SINH"), 0.5);
+}
+
 TEST(ReadValue, StopsAtLeadersAndStopLabels) {
   DossierView d;
   d.pages.push_back(page_of({"Tiếp nhận hồ sơ của: LÊ VĂN KHÁNH ……………",

@@ -587,10 +587,19 @@ double title_score_on_page(const PageView& page, std::string_view title, int top
   double best = 0;
   const int n = std::min(top_lines, static_cast<int>(page.lines.size()));
   for (int i = 0; i < n; ++i) {
-    const std::string& text = page.lines[static_cast<std::size_t>(i)].text;
-    const int d = edit_distance(label_key(text), want);
+    const LineView& line = page.lines[static_cast<std::size_t>(i)];
+    // The line's words from its first on, as many as read closest: what a stamp or a
+    // signature beside the title added after it ("… KHAI SINH LLa Lan HE, 1 TY") is not
+    // the title's.
+    std::u32string key;
+    int d = static_cast<int>(want.size());
+    for (const WordView& w : line.words) {
+      key += label_key(w.text);
+      d = std::min(d, edit_distance(key, want));
+      if (key.size() > want.size() * 2) break;
+    }
     double score = 1.0 - static_cast<double>(d) / static_cast<double>(want.size());
-    if (capitals && mostly_lower_case(text)) score *= 0.8;
+    if (capitals && mostly_lower_case(line.text)) score *= 0.8;
     best = std::max(best, score);
   }
   return best;
