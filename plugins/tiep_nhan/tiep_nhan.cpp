@@ -6,6 +6,7 @@
 #include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/sdk.h"
 #include "sohoa/plugin/text.h"
+#include "sohoa/plugin/values.h"
 
 namespace {
 
@@ -127,6 +128,16 @@ void check_code_agency(std::vector<FieldValue>& fields) {
   flag_for_review(code, "the agency code " + agency + " is none of the district's desks");
 }
 
+// A dossier code printed whole on a line whose label OCR glued to it ("sơ:'000.00.17.H26-…"):
+// its shape alone says what it is.
+std::optional<FieldValue> code_on_any_line(const PageView& page) {
+  for (const LineView& line : page.lines) {
+    if (!find_dossier_code(line.text)) continue;
+    return make_field("dossier_code", ValueKind::kDossierCode, join_words(line.words, page.number));
+  }
+  return std::nullopt;
+}
+
 class Receipt final : public Extractor {
  public:
   double score(const DossierView& dossier) override { return title_score(dossier, kTitle); }
@@ -135,6 +146,12 @@ class Receipt final : public Extractor {
     const int page = page_with_title(dossier, kTitle, 0.5);
     if (page < 0) return {};
     std::vector<FieldValue> fields = read_fields(dossier, rules(), Scope{page, page + 1});
+    if (find_field(fields, "dossier_code") == nullptr) {
+      if (std::optional<FieldValue> code =
+              code_on_any_line(dossier.pages[static_cast<std::size_t>(page)])) {
+        fields.push_back(*code);
+      }
+    }
     if (FieldValue* name = find_field(fields, "procedure_name")) match_catalogue(*name);
     check_code_date(fields);
     check_code_agency(fields);

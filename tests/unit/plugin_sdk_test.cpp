@@ -272,6 +272,14 @@ TEST(FindDossierCode, FindsTheCodeDespiteSpaces) {
   EXPECT_EQ(find_dossier_code("Mã hồ sơ: 000.00.17. H26 - 240812-0344"),
             "000.00.17.H26-240812-0344");
   EXPECT_FALSE(find_dossier_code("Số: 3446/UBND-TP").has_value());
+  // A 1 of this print read as a dagger, in a code and in a date.
+  EXPECT_EQ(read_dossier_code("000. 00. 17.H26-181†12-0073"), "000.00.17.H26-181112-0073");
+  EXPECT_EQ(parse_date("10 giờ 30 phút, ngày †7/10/2023")->iso(), "2023-10-17");
+  // Mended, and shown to a person all the same.
+  const auto f = make_field("dossier_code", ValueKind::kDossierCode,
+                            ValueText{"000. 00. 17.H26-181†12-0073", 1, {}, 0.9});
+  ASSERT_TRUE(f.has_value());
+  EXPECT_TRUE(f->needs_review);
 }
 
 TEST(CheckCccd, FlagsACenturyDigitThatContradictsTheBirthYear) {

@@ -295,6 +295,20 @@ TEST(PluginSet, FlagsAResultDueBeforeTheFormWasSigned) {
   }
 }
 
+TEST(PluginSet, ReadsADossierCodeGluedToItsLabel) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary);
+  d.pages.insert(
+      d.pages.begin(),
+      page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", ".Mã hồ sơ:'000.00.17.H26-200210-0250 `",
+               "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+               "4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 10/02/2020"}));
+  set.classify_and_extract(d);
+  ASSERT_TRUE(d.fields.count("dossier_code"));
+  EXPECT_EQ(d.fields.at("dossier_code").value, "000.00.17.H26-200210-0250");
+  EXPECT_EQ(d.fields.at("dossier_code").page, 1);
+}
+
 TEST(PluginSet, ReadsAProcedureNameOcrAddedALetterTo) {
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   Dossier d = birth_registration(kFiveFebruary);

@@ -489,6 +489,9 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     }
   }
   if (kind == ValueKind::kDate || numeric) doubt_sign_beside_digit(f);
+  if (kind == ValueKind::kDossierCode && text.text.find("†") != std::string::npos) {
+    flag_for_review(&f, "\"†\" read as 1 in \"" + text.text + "\"");
+  }
   if (kind == ValueKind::kMoney) {
     for (std::size_t i = 1; i + 1 < text.text.size(); ++i) {
       if ((text.text[i] == ':' || text.text[i] == ';') && is_digit(text.text[i - 1]) &&

@@ -75,7 +75,8 @@ int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
 // made of digits, those letters and date separators, with at least one real digit, they are
 // digits.
 std::string repair_digits(std::string_view text) {
-  auto as_one = [](char32_t c) { return c == 'I' || c == 'l' || c == '|'; };
+  // "†" is how a 1 of this print reads in a poor scan ("181†12", "ngày †7/10/2023").
+  auto as_one = [](char32_t c) { return c == 'I' || c == 'l' || c == '|' || c == U'†'; };
   auto as_zero = [](char32_t c) {
     return c == 'O' || c == 'o' || c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 ||
            c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
@@ -563,7 +564,15 @@ std::optional<std::string> find_dossier_code(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<std::string> read_dossier_code(std::string_view text) {
+std::optional<std::string> read_dossier_code(std::string_view raw) {
+  // A dagger is a 1 misread (repair_digits); a code's words hold letters, so it is put back
+  // here, where no other sign can stand.
+  std::string daggerless(raw);
+  for (std::size_t at = daggerless.find("†"); at != std::string::npos;
+       at = daggerless.find("†", at)) {
+    daggerless.replace(at, std::string_view("†").size(), "1");
+  }
+  const std::string_view text = daggerless;
   if (std::optional<std::string> exact = find_dossier_code(text)) return exact;
   // The separators are what OCR misreads most ("000 00.17,H26-180720:0080"); the code has a
   // fixed number of characters, so it is rebuilt from its letters and digits alone.
