@@ -42,6 +42,7 @@ bool is_upper(char32_t c) {
   const std::string s = encode_utf8(std::u32string(1, c));
   return to_lower(s) != s;
 }
+bool is_cased_letter(char32_t c) { return is_upper(c) || is_lower(c); }
 
 // OCR capitalises a lower-case letter inside running text ("nhà Ở riêng", "giấy tỜ"): a
 // capital after a lower-case letter of the same word, or a one-letter capital word between
@@ -290,7 +291,7 @@ std::string without_trailing_specks(std::string_view text) {
   auto letters_of = [](const std::string& w) {
     std::u32string out;
     for (char32_t c : decode_utf8(w)) {
-      if (is_upper(c) || is_lower(c)) out += c;
+      if (is_cased_letter(c)) out += c;
     }
     return out;
   };
@@ -391,10 +392,8 @@ std::optional<std::string> dot_joining_words(std::string_view text) {
     const std::u32string cps = decode_utf8(w);
     for (std::size_t i = 2; i + 2 < cps.size(); ++i) {
       if (cps[i] != U'.') continue;
-      if ((is_upper(cps[i - 1]) || is_lower(cps[i - 1])) &&
-          (is_upper(cps[i - 2]) || is_lower(cps[i - 2])) &&
-          (is_upper(cps[i + 1]) || is_lower(cps[i + 1])) &&
-          (is_upper(cps[i + 2]) || is_lower(cps[i + 2]))) {
+      if (is_cased_letter(cps[i - 2]) && is_cased_letter(cps[i - 1]) &&
+          is_cased_letter(cps[i + 1]) && is_cased_letter(cps[i + 2])) {
         return w;
       }
     }
@@ -515,9 +514,7 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
               std::none_of(w.begin(), w.end(), is_digit);
     }
     if (speck) flag_for_review(&f, "a speck inside a name in capitals: \"" + f.value + "\"");
-  }
-  // Nor a dot between two words: "XE.MÁY" is a speck where the space was.
-  if (kind == ValueKind::kText && !mostly_lower_case(f.value)) {
+    // Nor a dot between two words: "XE.MÁY" is a speck where the space was.
     if (std::optional<std::string> joined = dot_joining_words(f.value)) {
       flag_for_review(&f, "a dot joining two words in capitals: \"" + *joined + "\"");
     }
