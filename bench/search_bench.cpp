@@ -337,15 +337,23 @@ int run(const Options& o) {
                              {"dossiers_per_second", fts5_rate},
                              {"index_bytes", fts5_bytes}}}};
   std::cout << std::fixed << std::setprecision(1);
-  std::cout << "corpus: " << o.dossiers << " dossiers, " << text_bytes / o.dossiers
-            << " bytes of page text each (seed " << o.seed << ")\n";
-  std::cout << "indexing: sohoa " << sohoa_rate << " dossiers/s, " << sohoa_bytes / 1048576.0
-            << " MiB;  FTS5 " << fts5_rate << " dossiers/s, " << fts5_bytes / 1048576.0
-            << " MiB;  ratio sohoa/FTS5 rate " << std::setprecision(2) << sohoa_rate / fts5_rate
-            << ", size " << static_cast<double>(sohoa_bytes) / fts5_bytes << "\n"
-            << "indexing per CPU second (the machine may be shared): sohoa " << std::setprecision(1)
-            << o.dossiers / (sohoa_cpu_ms / 1000) << ", FTS5 " << o.dossiers / (fts5_cpu_ms / 1000)
-            << " dossiers\n\n";
+  std::cout << "corpus: " << o.dossiers << " dossiers";
+  if (o.reuse) {  // nothing was generated or indexed: only the sizes on disk are known
+    std::cout << " (seed " << o.seed << "), indexes reused: sohoa " << sohoa_bytes / 1048576.0
+              << " MiB, FTS5 " << fts5_bytes / 1048576.0 << " MiB\n\n";
+  } else {
+    std::cout << ", " << text_bytes / o.dossiers << " bytes of page text each (seed " << o.seed
+              << ")\n";
+  }
+  if (!o.reuse) {
+    std::cout << "indexing: sohoa " << sohoa_rate << " dossiers/s, " << sohoa_bytes / 1048576.0
+              << " MiB;  FTS5 " << fts5_rate << " dossiers/s, " << fts5_bytes / 1048576.0
+              << " MiB;  ratio sohoa/FTS5 rate " << std::setprecision(2) << sohoa_rate / fts5_rate
+              << ", size " << static_cast<double>(sohoa_bytes) / fts5_bytes << "\n"
+              << "indexing per CPU second (the machine may be shared): sohoa "
+              << std::setprecision(1) << o.dossiers / (sohoa_cpu_ms / 1000) << ", FTS5 "
+              << o.dossiers / (fts5_cpu_ms / 1000) << " dossiers\n\n";
+  }
   std::cout << "| kind | queries | sohoa p50 | p95 | p99 ms | sohoa top-3 | FTS5 p50 | p95 | "
                "p99 ms | FTS5 top-3 | p95 sohoa/FTS5 | FTS5 note |\n"
             << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";

@@ -151,6 +151,9 @@ class DocumentBuilder {
       lower[i] = text::to_lower(t.text);
       const bool differs = lower[i] != folded[i];
       doc_.add_posting(folded[i], pos_);
+      if (i > 0 && schema::is_name_word(folded[i]) && schema::is_name_word(folded[i - 1])) {
+        doc_.add_boolean_term(schema::pair_term(folded[i - 1], folded[i]));
+      }
       // Exact forms carry no positions: a phrase matches on folded positions, and the exact
       // words only rank (an exact phrase is always a folded phrase too). This halves the
       // position data, the largest table of the index.

@@ -387,6 +387,18 @@ class Parser {
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                         Xapian::Query(Xapian::Query::OP_AND, exact_only.begin(), exact_only.end()));
     }
+    // Adjacent name words of the free text have a pair term (schema.h, kPairPrefix): the
+    // phrase reads positions only in the dossiers that hold every such pair.
+    std::vector<std::string> pairs;
+    for (std::size_t i = 1; i < folded.size() && prefix.empty(); ++i) {
+      if (schema::is_name_word(folded[i - 1]) && schema::is_name_word(folded[i])) {
+        pairs.push_back(schema::pair_term(folded[i - 1], folded[i]));
+      }
+    }
+    if (!pairs.empty()) {
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                        Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
+    }
     return q;
   }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <unordered_set>
 
 #include "sohoa/archive/text.h"
 
@@ -213,6 +214,45 @@ std::vector<FieldSpec> field_specs() { return registry().all(); }
 
 std::string field_prefix(std::string_view key) { return "XF" + std::string(key) + ":"; }
 std::string field_exact_prefix(std::string_view key) { return "XG" + std::string(key) + ":"; }
+
+// Folded words common in Vietnamese person names: family names, middle names ("văn", "thị",
+// "thu") and given names. A word left out only goes without pair terms: its phrases are still
+// found, by positions alone, which is cheap for a word few dossiers hold. Changing the list
+// changes the terms, so it means bumping kSchemaVersion.
+bool is_name_word(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "an",    "anh",   "au",     "bach",   "bao",    "bich",  "binh",   "bui",   "can",   "cao",
+      "chi",   "chien", "chinh",  "chu",    "cong",   "cu",    "cuc",    "cuong", "dai",   "dam",
+      "dan",   "dang",  "dao",    "dat",    "dau",    "diem",  "diep",   "dieu",  "dinh",  "do",
+      "doan",  "doanh", "dong",   "du",     "duc",    "dung",  "duong",  "duy",   "gia",   "giang",
+      "giao",  "giap",  "ha",     "hac",    "hai",    "hang",  "hanh",   "hao",   "hau",   "hien",
+      "hiep",  "hieu",  "ho",     "hoa",    "hoai",   "hoan",  "hoang",  "hong",  "hop",   "hua",
+      "hue",   "hung",  "huong",  "huu",    "huy",    "huyen", "huynh",  "kha",   "khai",  "khang",
+      "khanh", "khiem", "khoa",   "khoi",   "khong",  "khuc",  "khuong", "kien",  "kieu",  "kim",
+      "la",    "lai",   "lam",    "lan",    "le",     "lien",  "lieu",   "linh",  "loan",  "loc",
+      "loi",   "long",  "lu",     "luan",   "luc",    "luong", "luu",    "luyen", "ly",    "mac",
+      "mai",   "manh",  "mien",   "minh",   "my",     "nam",   "nga",    "ngan",  "nghia", "nghiem",
+      "ngo",   "ngoc",  "nguyen", "nguyet", "nham",   "nhan",  "nhat",   "nhi",   "nhu",   "nhung",
+      "ninh",  "nong",  "oanh",   "pham",   "phan",   "phat",  "phi",    "phong", "phu",   "phuc",
+      "phung", "phuoc", "phuong", "quach",  "quan",   "quang", "quoc",   "quy",   "quyet", "quynh",
+      "sam",   "sang",  "son",    "suong",  "ta",     "tai",   "tam",    "tan",   "tang",  "thach",
+      "thai",  "tham",  "than",   "thang",  "thanh",  "thao",  "thi",    "thien", "thinh", "thoa",
+      "thom",  "thong", "thu",    "thuan",  "thuong", "thuy",  "tien",   "tieu",  "tinh",  "to",
+      "toan",  "ton",   "tong",   "tra",    "tram",   "tran",  "trang",  "tri",   "trieu", "trinh",
+      "trong", "trung", "truong", "tu",     "tuan",   "tue",   "tung",   "tuong", "tuyen", "tuyet",
+      "uy",    "uyen",  "van",    "vien",   "viet",   "vinh",  "vo",     "vu",    "vuong", "vy",
+      "xuan",  "xuyen", "yen",
+  };
+  return kWords.count(folded) != 0;
+}
+
+std::string pair_term(std::string_view first, std::string_view second) {
+  std::string term(kPairPrefix);
+  term += first;
+  term += ' ';
+  term += second;
+  return term;
+}
 
 std::string normalize_code(std::string_view code) {
   std::string out;

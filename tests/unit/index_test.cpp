@@ -73,6 +73,25 @@ TEST_F(IndexTest, PhrasesMatchWordsInOrder) {
   EXPECT_TRUE(ids("\"dong van pham\"").empty());
 }
 
+TEST_F(IndexTest, APhraseOfNameWordsIsFoundWhateverItsCaseAndOnlyWhereItsWordsStandTogether) {
+  Result<IndexWriter> w = IndexWriter::open(path());
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE(w->add(make_dossier("capitals", "Người làm chứng: NGUYỄN THU HOA")).ok());
+  ASSERT_TRUE(w->add(make_dossier("lower", "người làm chứng là bà nguyễn thu hoa")).ok());
+  // Both pairs of the phrase are here ("Nguyễn Thu", "Thu Hoa"), but not the phrase.
+  ASSERT_TRUE(w->add(make_dossier("apart", "Nguyễn Thu Lan và Lê Thu Hoa")).ok());
+  Dossier named = make_dossier("named", "Giấy khai sinh");
+  named.fields["child_name"].value = "Nguyễn Thu Hoa";
+  ASSERT_TRUE(w->add(named).ok());
+  ASSERT_TRUE(w->commit().ok());
+  std::vector<std::string> found = ids("\"Nguyễn Thu Hoa\"");
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"capitals", "lower", "named"}));
+  found = ids("\"nguyen thu hoa\"");
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"capitals", "lower", "named"}));
+}
+
 TEST_F(IndexTest, FindsDossierCodesInTheText) {
   EXPECT_EQ(ids("code:000.00.17.H26-191226-0001"), std::vector<std::string>{"code1"});
   EXPECT_TRUE(ids("code:000.00.17.H26-191226-0002").empty());

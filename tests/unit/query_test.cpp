@@ -28,6 +28,17 @@ TEST(ParseQuery, MakesPhrasesFromQuotes) {
   EXPECT_NE(describe("\"doc lap tu do\"").find("PHRASE"), std::string::npos);
 }
 
+TEST(ParseQuery, FiltersAPhraseOnThePairsOfNameWordsItHolds) {
+  const std::string d = describe("\"Nguyễn Thu Hoa\"");
+  EXPECT_NE(d.find("XBnguyen thu"), std::string::npos) << d;
+  EXPECT_NE(d.find("XBthu hoa"), std::string::npos) << d;
+  EXPECT_NE(d.find("FILTER"), std::string::npos) << d;
+  // No pair of name words, no filter: "giấy" and "chứng" are not names.
+  EXPECT_EQ(describe("\"giấy chứng nhận\"").find("XB"), std::string::npos);
+  // A field's own words are few per dossier: its phrases need no pairs.
+  EXPECT_EQ(describe("child_name:\"nguyen thu hoa\"").find("XB"), std::string::npos);
+}
+
 TEST(ParseQuery, UnderstandsOperatorsAndParentheses) {
   const std::string d = describe("(xuan OR phu) AND dien NOT bac");
   EXPECT_NE(d.find("OR"), std::string::npos);

@@ -14,7 +14,8 @@
 // without position. A query word without diacritics matches the folded form; a query word
 // with diacritics matches either, so exact spellings get the extra weight and rank first.
 // Phrases match on folded positions (an exact phrase is always a folded one); their exact
-// words add weight.
+// words add weight. Adjacent name words also get a pair term (kPairPrefix) that filters a
+// phrase before its positions are read.
 //
 // Changing how terms are made means bumping kSchemaVersion or kFoldingVersion; both are stored
 // in the database metadata so that an old index is recognised (`sohoa verify`) and rebuilt
@@ -33,7 +34,7 @@
 
 namespace sohoa::schema {
 
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 inline constexpr std::string_view kFoldingVersion = "1";
 
 inline constexpr std::string_view kIdPrefix = "Q";      // unique id term of a dossier
@@ -43,6 +44,21 @@ inline constexpr std::string_view kExactPrefix = "XE";  // exact lower-case word
 // capitalised words on one line, the words from the first Vietnamese family name on, if they
 // are 2 to 5. Ranking only: a query's runs of adjacent words are tried as names.
 inline constexpr std::string_view kNamePrefix = "XN";
+// Two adjacent words of the text that are both common in person names (is_name_word), folded,
+// joined by one space: "XBnguyen thu". Without positions (schema 4). A quoted phrase is
+// filtered on the pair terms of its adjacent name words before any position is read: name
+// words are among the commonest of the archive ("thu", "hoa", "thang" and "quan" are in nearly
+// every dossier), so without the filter a name in quotes reads the positions of most dossiers.
+// The filter loses nothing: every adjacency of two name words anywhere in the text has its
+// pair term, whatever its case.
+inline constexpr std::string_view kPairPrefix = "XB";
+
+// True if the folded word is common in Vietnamese person names (a family, middle or given
+// name): the words whose adjacent pairs get a kPairPrefix term.
+bool is_name_word(std::string_view folded);
+
+// The kPairPrefix term of two adjacent folded words.
+std::string pair_term(std::string_view first, std::string_view second);
 
 // Value slots. Dates are stored as ISO `YYYY-MM-DD` strings, which sort as dates.
 inline constexpr unsigned kSlotIngestedAt = 0;    // ISO 8601 UTC
