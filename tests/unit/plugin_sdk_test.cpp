@@ -149,8 +149,8 @@ TEST(ReadPlaceDate, SkipsTheDateOfADocumentCitedAndDoubtsASignBesideADigit) {
                              "Phú Diễn, ngày !9 tháng 12 năm 2016"}));
   const std::optional<FieldValue> f = read_place_date(d, "signed_date");
   ASSERT_TRUE(f.has_value());
-  EXPECT_EQ(f->value, "2016-12-09");
-  EXPECT_TRUE(f->needs_review);  // "!9": 19?
+  EXPECT_EQ(f->value, "2016-12-19");  // "!9": a 1 misread beside a one-digit day
+  EXPECT_TRUE(f->needs_review);       // but a sign beside a digit is still doubted
 }
 
 TEST(ReadPlaceDate, SkipsTheDatesOfDocumentsCitedByNumberOrSubject) {
@@ -275,6 +275,11 @@ TEST(FindDossierCode, FindsTheCodeDespiteSpaces) {
   // A 1 of this print read as a dagger, in a code and in a date.
   EXPECT_EQ(read_dossier_code("000. 00. 17.H26-181†12-0073"), "000.00.17.H26-181112-0073");
   EXPECT_EQ(parse_date("10 giờ 30 phút, ngày †7/10/2023")->iso(), "2023-10-17");
+  // ']' and '!' beside a one digit day or month: its 1 misread; after a year, a speck.
+  EXPECT_EQ(parse_date("ngày 3] tháng 12 năm 2018")->iso(), "2018-12-31");
+  EXPECT_EQ(parse_date("ngày 10 tháng 1] năm 2023")->iso(), "2023-11-10");
+  EXPECT_EQ(parse_date("ngày 29 tháng !2 năm 2020")->iso(), "2020-12-29");
+  EXPECT_EQ(parse_date("ngày 29 tháng 12 năm 2020]")->iso(), "2020-12-29");
   // Mended, and shown to a person all the same.
   const auto f = make_field("dossier_code", ValueKind::kDossierCode,
                             ValueText{"000. 00. 17.H26-181†12-0073", 1, {}, 0.9});
@@ -585,6 +590,18 @@ TEST(NormalizeAddress, DoubtsASpeckInsideANumber) {
   EXPECT_TRUE(normalize_address(
                   "Nhà số 141, ngõ 150 Hoàng Quốc Việt, phường Cổ Nhuế 1 quận Bắc Từ Liêm, Hà Nội")
                   .doubts.empty());
+}
+
+TEST(NormalizeAddress, PutsBackACommaLostBeforeAComponent) {
+  EXPECT_EQ(normalize_address("Số 46, Tổ dân phố Nhật Tảo 6, phường Xuân Tảo quận Bắc Từ Liêm, "
+                              "TP. Hà Nội")
+                .value,
+            "Số 46, Tổ dân phố Nhật Tảo 6, phường Xuân Tảo, quận Bắc Từ Liêm, TP. Hà Nội");
+  EXPECT_EQ(normalize_address("Tổ dân phố Hồng Ngự P. Thượng Cát, Q. Bắc Từ Liêm, Hà Nội").value,
+            "Tổ dân phố Hồng Ngự, P. Thượng Cát, Q. Bắc Từ Liêm, Hà Nội");
+  // A ward's name without its head is no component: a street may bear it.
+  EXPECT_EQ(normalize_address("ngõ 296 Cổ Nhuế, phường Cổ Nhuế 1").value,
+            "ngõ 296 Cổ Nhuế, phường Cổ Nhuế 1");
 }
 
 TEST(NormalizeAddress, ReadsADotBeforeAComponentAsACommaAndDoubtsACutAddress) {

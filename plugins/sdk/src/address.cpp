@@ -408,6 +408,10 @@ Address normalize_address(std::string_view text) {
       continue;
     }
     const std::string word = encode_utf8(t.text);
+    if (t.kind == Kind::kWord && !pieces.empty() && pieces.back().text != "," &&
+        pieces.back().text.back() != '.' && starts_component(toks, i)) {
+      pieces.push_back({","});  // "phường Xuân Tảo quận Bắc Từ Liêm": the comma between, lost
+    }
     if (t.kind == Kind::kNumber) {
       for (std::size_t k = 1; k + 1 < t.text.size(); ++k) {
         if (!is_digit32(t.text[k]) && t.text[k] != '/' && t.text[k] != '-' &&

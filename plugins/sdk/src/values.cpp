@@ -99,6 +99,18 @@ std::string repair_digits(std::string_view text) {
         if (as_zero(cps[k])) cps[k] = '0';
       }
     }
+    // A one-digit word with ']' or '!' beside it is a two-digit day or month whose 1 was
+    // misread ("ngày 3] tháng" for 31, "tháng !2" for 12). Only there: after a longer number
+    // the sign is as likely a speck ("năm 2020]"). Such a date stays in review (make_field
+    // doubts a sign beside a digit).
+    if (j == i + 2) {
+      const bool bracket_first = cps[i] == ']' || cps[i] == '!';
+      const bool bracket_last = cps[i + 1] == ']' || cps[i + 1] == '!';
+      const char32_t other = bracket_first ? cps[i + 1] : cps[i];
+      if ((bracket_first != bracket_last) && other >= '0' && other <= '9') {
+        cps[bracket_first ? i : i + 1] = '1';
+      }
+    }
     i = j + 1;
   }
   return encode_utf8(cps);
