@@ -344,8 +344,6 @@ int run(const Options& o) {
   } else {
     std::cout << ", " << text_bytes / o.dossiers << " bytes of page text each (seed " << o.seed
               << ")\n";
-  }
-  if (!o.reuse) {
     std::cout << "indexing: sohoa " << sohoa_rate << " dossiers/s, " << sohoa_bytes / 1048576.0
               << " MiB;  FTS5 " << fts5_rate << " dossiers/s, " << fts5_bytes / 1048576.0
               << " MiB;  ratio sohoa/FTS5 rate " << std::setprecision(2) << sohoa_rate / fts5_rate

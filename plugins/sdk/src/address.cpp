@@ -229,10 +229,6 @@ std::vector<Token> tokenize(std::string_view text) {
   return out;
 }
 
-// Whether the words from token `i` begin a component of their own: a ward, district or city
-// with its head word, or the abbreviation of one.
-bool starts_component(const std::vector<Token>& toks, std::size_t i);
-
 struct Match {
   const Entry* entry = nullptr;
   std::size_t end = 0;  // token index after the match
@@ -296,11 +292,10 @@ std::optional<Match> match_at(const std::vector<Token>& toks, std::size_t i) {
   return best->match;
 }
 
-bool starts_component(const std::vector<Token>& toks, std::size_t i) {
-  if (is_abbreviation(fold(encode_utf8(toks[i].text)))) return true;
-  const std::optional<Match> m = match_at(toks, i);
-  return m && (m->entry->ward || (m->entry->district && m->entry->generic) ||
-               (m->entry->city && m->entry->generic));
+// Whether an entry is a component of its own, which a comma parts from what comes before it:
+// a ward, district or city with its head word ("phường Xuân Tảo", "quận Bắc Từ Liêm").
+bool is_component(const Entry& e) {
+  return e.ward || (e.district && e.generic) || (e.city && e.generic);
 }
 
 bool starts_upper(const std::u32string& word) {
@@ -398,20 +393,13 @@ Address normalize_address(std::string_view text) {
       ++i;
       continue;
     }
-    if (t.kind == Kind::kDot) {  // abbreviations take their own dot; others are specks,
-      // or a comma misread before the next component ("Đức Thắng. quận Bắc Từ Liêm")
-      if (i + 1 < toks.size() && toks[i + 1].kind == Kind::kWord && !pieces.empty() &&
-          pieces.back().text != "," && starts_component(toks, i + 1)) {
-        pieces.push_back({","});
-      }
+    if (t.kind == Kind::kDot) {  // abbreviations take their own dot; others are specks, or a
+      // comma misread before the next component ("Đức Thắng. quận Bắc Từ Liêm"), which the
+      // component puts back below
       ++i;
       continue;
     }
     const std::string word = encode_utf8(t.text);
-    if (t.kind == Kind::kWord && !pieces.empty() && pieces.back().text != "," &&
-        pieces.back().text.back() != '.' && starts_component(toks, i)) {
-      pieces.push_back({","});  // "phường Xuân Tảo quận Bắc Từ Liêm": the comma between, lost
-    }
     if (t.kind == Kind::kNumber) {
       for (std::size_t k = 1; k + 1 < t.text.size(); ++k) {
         if (!is_digit32(t.text[k]) && t.text[k] != '/' && t.text[k] != '-' &&
@@ -426,6 +414,13 @@ Address normalize_address(std::string_view text) {
       continue;
     }
     const std::string folded = fold(word);
+    const std::optional<Match> m = match_at(toks, i);
+    // A component's comma, lost or misread ("phường Xuân Tảo quận Bắc Từ Liêm"); none after an
+    // abbreviation ("P. Xuân Tảo").
+    if ((is_abbreviation(folded) || (m && is_component(*m->entry))) && !pieces.empty() &&
+        pieces.back().text != "," && pieces.back().text.back() != '.') {
+      pieces.push_back({","});
+    }
     head_seen =
         head_seen || folded == "phuong" || folded == "quan" || folded == "p" || folded == "q";
     if (is_abbreviation(folded)) {
@@ -441,7 +436,7 @@ Address normalize_address(std::string_view text) {
         continue;
       }
     }
-    if (std::optional<Match> m = match_at(toks, i)) {
+    if (m) {
       const Entry& e = *m->entry;
       city_seen = city_seen || e.city;
       if (e.city && !pieces.empty() && pieces.back().as_read &&
