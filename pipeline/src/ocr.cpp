@@ -1,6 +1,7 @@
 #include "sohoa/pipeline/ocr.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include <tesseract/baseapi.h>
@@ -18,9 +19,47 @@ struct TextDeleter {
 };
 using TessText = std::unique_ptr<char, TextDeleter>;
 
+bool has_digit(std::string_view text) {
+  return text.find_first_of("0123456789") != std::string_view::npos;
+}
+
+bool is_digit(const char* symbol) {
+  return symbol != nullptr && symbol[0] >= '0' && symbol[0] <= '9' && symbol[1] == '\0';
+}
+
+// Extra beam searches over each line for the choices (lstm_choice_iterations): each gives
+// every character one more choice, the runner-up first, and costs 1-2% of the page's time.
+constexpr const char* kChoiceIterations = "1";
+// A digit whose runner-up reaches this confidence makes its word doubtful
+// (OcrConfig::digit_doubt).
+constexpr float kDoubtingRunnerUp = 0.35f;
+
+// The highest confidence Tesseract gave another character in place of one of the digits of
+// the word at `it`, which it leaves at the word's last symbol. Needs lstm_choice_mode 2.
+float runner_up_of_digits(tesseract::ResultIterator& it) {
+  float best = 0;
+  while (true) {
+    TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+    if (symbol && is_digit(symbol.get())) {
+      tesseract::ChoiceIterator choice(it);
+      do {
+        const char* c = choice.GetUTF8Text();
+        if (c != nullptr && c[0] != '\0' && c[0] != ' ' && std::strcmp(c, symbol.get()) != 0) {
+          best = std::max(best, choice.Confidence() / 100.0f);
+        }
+      } while (choice.Next());
+    }
+    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
+    if (!it.Next(tesseract::RIL_SYMBOL)) break;
+  }
+  return best;
+}
+
 // The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers
 // them by text line from `first_line` on (or gives them all `first_line`, if `one_line`).
-std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, bool one_line) {
+// `doubt_digits`: the recognition kept choices; a word's digits can lower its confidence.
+std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, bool one_line,
+                                   bool doubt_digits = false) {
   std::vector<Word> out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
@@ -40,6 +79,10 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
     w.bbox = {left, top, right - left, bottom - top};
     w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
     w.line = one_line ? first_line : line;
+    if (doubt_digits && has_digit(w.text)) {
+      const float runner_up = runner_up_of_digits(*it);
+      if (runner_up >= kDoubtingRunnerUp) w.confidence = std::min(w.confidence, 1 - runner_up);
+    }
     out.push_back(std::move(w));
   } while (it->Next(tesseract::RIL_WORD));
   return out;
@@ -132,10 +175,6 @@ void reread_split_lines(tesseract::TessBaseAPI& api, std::vector<Word>& words) {
   words = std::move(kept);
 }
 
-bool has_digit(std::string_view text) {
-  return text.find_first_of("0123456789") != std::string_view::npos;
-}
-
 // Each word holding a digit read again alone: its box with a third of its height around it,
 // as a single word. A reading that differs from the page's goes to Word::second_reading.
 void read_digits_again(tesseract::TessBaseAPI& api, std::vector<Word>& words, int width,
@@ -189,6 +228,7 @@ Result<OcrEngine> OcrEngine::create(const OcrConfig& config) {
   // Tesseract writes progress and warnings to stderr; sohoa reports per page itself.
   impl->api.SetVariable("debug_file", "/dev/null");
   impl->api.SetVariable("tessedit_do_invert", config.read_inverted ? "1" : "0");
+  impl->api.SetVariable("lstm_choice_iterations", kChoiceIterations);
   return OcrEngine(std::move(impl));
 }
 
@@ -199,6 +239,8 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   tesseract::ETEXT_DESC monitor;
   monitor.set_deadline_msecs(impl_->config.page_timeout_ms);
   OcrPage out;
+  const bool doubt_digits = impl_->config.digit_doubt;
+  if (doubt_digits) api.SetVariable("lstm_choice_mode", "2");
   // Past the deadline Tesseract stops and returns an error; the page keeps the words read so
   // far (often none) and is flagged, so that one runaway page never fails its dossier.
   const bool failed = api.Recognize(&monitor) != 0;
@@ -208,7 +250,9 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
     return make_error(ErrorCode::kOcr, "Tesseract could not recognise the page");
   }
 
-  out.words = recognised_words(api, 0, false);
+  out.words = recognised_words(api, 0, false, doubt_digits);
+  // The rereads below need no choices (and would pay for them).
+  if (doubt_digits) api.SetVariable("lstm_choice_mode", "0");
   double confidence_sum = 0;
   if (!out.timed_out && impl_->config.reread_split_lines) reread_split_lines(api, out.words);
   if (!out.timed_out && impl_->config.second_reading) {

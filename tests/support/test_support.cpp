@@ -154,6 +154,8 @@ std::string read_file(const fs::path& file) {
 
 fs::path samples_dir() { return fs::path(SOHOA_SOURCE_DIR) / "samples" / "committed"; }
 
+fs::path data_dir() { return fs::path(SOHOA_SOURCE_DIR) / "tests" / "data"; }
+
 namespace {
 
 std::string shell_quote(const std::string& s) {

@@ -47,6 +47,9 @@ std::string read_file(const std::filesystem::path& file);
 // The repository's committed sample set (samples/committed).
 std::filesystem::path samples_dir();
 
+// Small files the tests read (tests/data; see its README).
+std::filesystem::path data_dir();
+
 struct CommandRun {
   int exit_code = -1;  // -1 if it did not exit normally
   std::string out;

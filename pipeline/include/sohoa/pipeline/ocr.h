@@ -28,11 +28,20 @@ struct OcrConfig {
   // (Tesseract cuts a line beside a block at another height in two); see ocr.cpp.
   bool reread_split_lines = true;
   // Every word holding a digit is read a second time on its own (a single word, thresholded
-  // in its own rectangle); a reading that differs is kept in Word::second_reading. Tesseract
-  // is sure of its digit misreads ("0332876577" for 0932876577, each symbol at 99%), but the
-  // same word cut out and read alone often comes out otherwise: the host then doubts a value
-  // that the other reading would change (plugins.cpp). Costs about 8% of a page's CPU time.
-  bool second_reading = true;
+  // in its own rectangle); a reading that differs is kept in Word::second_reading, and the
+  // host doubts a value that the other reading would change (plugins.cpp). Off: digit_doubt
+  // below flags every misreading it caught on five generated sets (seeds 7-9, 19, 20) for
+  // less CPU (each cost about 5% of sohoa's pages/s). `sohoa reextract` still checks the
+  // second readings that older records hold.
+  bool second_reading = false;
+  // Tesseract is sure of its digit misreads (a dossier code's 0087 read 0987, every symbol at
+  // 97%), but its beam search also ranks the character it would have read next
+  // (lstm_choice_mode 2, one extra beam). A word holding a digit whose runner-up, any other
+  // character, reaches 35% keeps a confidence no higher than 1 minus that, under the plugins'
+  // review threshold: that 9 had a 0 at 39%, the 2 of an ID read 224077 for 724077 a Z at 58%,
+  // and a 4 that was not on the page ("44401" for 4401) a '-' at 36%. Costs 1-2% of sohoa's
+  // pages/s; the split-line rereads run without it.
+  bool digit_doubt = true;
 };
 
 struct OcrPage {
