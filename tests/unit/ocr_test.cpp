@@ -74,7 +74,8 @@ const Word* word_holding(const OcrPage& page, std::string_view part) {
 TEST(OcrEngine, ADigitTesseractNearlyReadAsAnotherMakesItsWordDoubtful) {
   // One line of a poor backlog receipt as the OCR gets it after clean-up (sohoa-samples
   // --preset extract --seed 20, L2-chung_thuc-069): the dossier code ends in 0063, and
-  // Tesseract reads 9063, every symbol at 97% or more. Its beam search ranked a 0 second there.
+  // Tesseract reads 9063 with the word at 79%. Its beam search had another character close
+  // behind one of those digits.
   Image line(pixRead((test::data_dir() / "code-0063-read-9063.png").c_str()));
   ASSERT_NE(line, nullptr);
   OcrConfig without;

@@ -29,10 +29,10 @@ struct OcrConfig {
   bool reread_split_lines = true;
   // Every word holding a digit is read a second time on its own (a single word, thresholded
   // in its own rectangle); a reading that differs is kept in Word::second_reading, and the
-  // host doubts a value that the other reading would change (plugins.cpp). Off: digit_doubt
-  // below flags every misreading it caught on five generated sets (seeds 7-9, 19, 20) for
-  // less CPU (each cost about 5% of sohoa's pages/s). `sohoa reextract` still checks the
-  // second readings that older records hold.
+  // host doubts a value that the other reading would change (plugins.cpp). Off: on five
+  // generated sets (seeds 7-9, 19, 20) digit_doubt below flags every misreading this one
+  // flagged, and this one costs about 5% of sohoa's pages/s. `sohoa reextract` still checks
+  // the second readings that older records hold.
   bool second_reading = false;
   // Tesseract is sure of its digit misreads (a dossier code's 0087 read 0987, every symbol at
   // 97%), but its beam search also ranks the character it would have read next
