@@ -143,17 +143,23 @@ class DocumentBuilder {
     const std::vector<text::Token> tokens = text::tokenize(text);
     std::vector<std::string> folded(tokens.size());
     std::vector<std::string> lower(tokens.size());
+    bool after_name_word = false;  // the word before is_name_word (one look-up per word)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const text::Token& t = tokens[i];
       ++pos_;
       folded[i] = text::fold_diacritics(t.text);
-      if (folded[i].size() > kMaxTermBytes) continue;
+      if (folded[i].size() > kMaxTermBytes) {
+        after_name_word = false;
+        continue;
+      }
       lower[i] = text::to_lower(t.text);
       const bool differs = lower[i] != folded[i];
       doc_.add_posting(folded[i], pos_);
-      if (i > 0 && schema::is_name_word(folded[i]) && schema::is_name_word(folded[i - 1])) {
+      const bool name_word = schema::is_name_word(folded[i]);
+      if (name_word && after_name_word) {
         doc_.add_boolean_term(schema::pair_term(folded[i - 1], folded[i]));
       }
+      after_name_word = name_word;
       // Exact forms carry no positions: a phrase matches on folded positions, and the exact
       // words only rank (an exact phrase is always a folded phrase too). This halves the
       // position data, the largest table of the index.
