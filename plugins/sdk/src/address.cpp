@@ -350,6 +350,35 @@ std::optional<std::string> speck_inside_number(std::string_view text) {
   return std::nullopt;
 }
 
+// A word before a number one letter from the head of a house, lane or building ("gách 11/13"
+// for "ngách", "ngã 53" for "ngõ"): the head, misread. Heads of three letters or more only:
+// "số" and "tổ" are one letter from words an address does print before a number ("lô 12").
+std::optional<std::string_view> head_misread(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> kHeads[] = {
+      {"ngo", "ngõ"}, {"ngach", "ngách"}, {"hem", "hẻm"}, {"toa", "tòa"}};
+  const std::u32string key = letters_of(fold(word));
+  for (const auto& [folded, head] : kHeads) {
+    const std::u32string h = decode_utf8(folded);
+    if (key != h && edit_distance(key, h) == 1) return head;
+  }
+  return std::nullopt;
+}
+
+// Letters run into the digits before them that spell a head ("120ngõ 161"): two components
+// read as one, the comma or space between them lost. A house number's own letter ("12A",
+// "HH2") is no head.
+std::optional<std::string> head_glued_to_number(const std::u32string& number) {
+  std::size_t k = number.size();
+  while (k > 0 && !is_digit32(number[k - 1])) --k;
+  if (k == 0 || k == number.size()) return std::nullopt;
+  const std::string tail = encode_utf8(number.substr(k));
+  const std::u32string key = letters_of(fold(tail));
+  for (std::string_view head : {"so", "ngo", "ngach", "hem", "toa", "phuong", "quan", "duong"}) {
+    if (key == decode_utf8(head)) return tail;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // A comma or dot OCR put between a number's head and the number ("Nhà số, 16", "ngõ. 85"),
@@ -377,6 +406,7 @@ Address normalize_address(std::string_view text) {
     std::string text;       // a word, a number or ","
     bool as_read = false;   // no entry: the words as OCR read them
     bool district = false;  // the district's entry
+    bool number = false;    // a number token ("170", "55/13", "120ngõ")
   };
   std::vector<Piece> pieces;
   Address out;
@@ -408,7 +438,10 @@ Address normalize_address(std::string_view text) {
           break;
         }
       }
-      pieces.push_back({word});
+      if (std::optional<std::string> head = head_glued_to_number(t.text)) {
+        out.doubts.push_back("\"" + word + "\" runs a number into \"" + *head + "\"");
+      }
+      pieces.push_back({word, false, false, true});
       after_ward_abbreviation = false;
       ++i;
       continue;
@@ -471,13 +504,19 @@ Address normalize_address(std::string_view text) {
   if (std::optional<std::string> speck = speck_inside_number(text)) {
     out.doubts.push_back("a speck inside the number \"" + *speck + "\"");
   }
-  for (const Piece& p : pieces) {
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const Piece& p = pieces[k];
     if (!p.as_read) continue;
     const std::u32string cps = decode_utf8(p.text);
     if (cps.size() == 1) {
       out.doubts.push_back("a stray letter \"" + p.text + "\"");
     } else if (std::any_of(cps.begin(), cps.end(), foreign_letter) || !plausible_word(p.text)) {
       out.doubts.push_back("\"" + p.text + "\" is no Vietnamese word");
+    } else if (k + 1 < pieces.size() && pieces[k + 1].number) {
+      if (std::optional<std::string_view> head = head_misread(p.text)) {
+        out.doubts.push_back("\"" + p.text + "\" before a number reads like \"" +
+                             std::string(*head) + "\"");
+      }
     }
   }
   // After the city: nothing of the address, unless the lines were read out of order.

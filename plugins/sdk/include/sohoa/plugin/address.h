@@ -33,8 +33,9 @@ struct Address {
 // - "P", "Q", "TP" written "P.", "Q.", "TP.";
 // - nothing after the city (Hà Nội ends a Vietnamese address).
 // Doubts: a number with letters inside ("2Ó1"), a stray one-letter word, letters no
-// Vietnamese word has, a district without a ward, gazetteer words found after the city (the
-// lines were read out of order).
+// Vietnamese word has, a word before a number one letter from a head ("gách 11/13" for
+// "ngách"), a head run into the number before it ("120ngõ"), a district without a ward,
+// gazetteer words found after the city (the lines were read out of order).
 Address normalize_address(std::string_view text);
 
 }  // namespace sohoa::plugin
