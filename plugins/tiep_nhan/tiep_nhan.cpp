@@ -118,22 +118,43 @@ void check_code_date(std::vector<FieldValue>& fields) {
 // Agency codes (the part of a dossier code before the date) of the one-stop desks whose
 // receipts this archive holds: the district's. A district that files its wards' receipts too
 // adds their desks here. Another agency's code on a receipt is most likely a misread digit.
-constexpr std::string_view kDesks[] = {"000.00.17.H26"};
+const std::vector<std::string_view>& desks() {
+  static const std::vector<std::string_view> kDesks = {"000.00.17.H26"};
+  return kDesks;
+}
 
+// A code whose agency is none of the desks' is flagged; when it is a few characters off one
+// desk's ("009.00.17.H26"), that desk's is taken (read_dossier_code_near), flagged all the same.
 void check_code_agency(std::vector<FieldValue>& fields) {
   FieldValue* code = find_field(fields, "dossier_code");
   if (code == nullptr) return;
   const std::string agency = code->value.substr(0, code->value.find('-'));
-  if (std::find(std::begin(kDesks), std::end(kDesks), agency) != std::end(kDesks)) return;
-  flag_for_review(code, "the agency code " + agency + " is none of the district's desks");
+  if (std::find(desks().begin(), desks().end(), agency) != desks().end()) return;
+  std::string reason = "the agency code " + agency + " is none of the district's desks";
+  if (std::optional<std::string> near = read_dossier_code_near(code->value, desks())) {
+    reason += "; taken as " + near->substr(0, near->find('-'));
+    code->value = *near;
+  }
+  flag_for_review(code, reason);
 }
 
-// A dossier code printed whole on a line whose label OCR glued to it ("sơ:'000.00.17.H26-…"):
-// its shape alone says what it is.
+// A dossier code the label rule missed: printed whole on a line whose label OCR glued to it
+// ("sơ:'000.00.17.H26-…"), or with its agency part misread ("000.00. Ï7.H26-160722-0140",
+// "000.00.17.4126-…"). Its shape says what it is: a code read whole first, on any line; else
+// one whose date and serial read and whose agency is a desk's but for a few characters,
+// flagged.
 std::optional<FieldValue> code_on_any_line(const PageView& page) {
   for (const LineView& line : page.lines) {
-    if (!find_dossier_code(line.text)) continue;
+    if (!read_dossier_code(line.text)) continue;
     return make_field("dossier_code", ValueKind::kDossierCode, join_words(line.words, page.number));
+  }
+  for (const LineView& line : page.lines) {
+    const std::optional<std::string> code = read_dossier_code_near(line.text, desks());
+    if (!code) continue;
+    FieldValue f = field_from("dossier_code", *code, join_words(line.words, page.number));
+    flag_for_review(&f, "the agency part of the code is misread: \"" + line.text +
+                            "\"; taken as the desk's " + code->substr(0, code->find('-')));
+    return f;
   }
   return std::nullopt;
 }

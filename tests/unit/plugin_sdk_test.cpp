@@ -287,6 +287,38 @@ TEST(FindDossierCode, FindsTheCodeDespiteSpaces) {
   EXPECT_TRUE(f->needs_review);
 }
 
+TEST(FindDossierCode, ReadsACodeWhoseAgencyIsMisreadAgainstTheKnownAgencies) {
+  const std::vector<std::string_view> desks = {"000.00.17.H26"};
+  // Misreadings of bench/extract's poor receipts: the agency part off by a letter or two, a
+  // digit of the date or serial read as a letter of its shape.
+  const std::pair<std::string_view, std::string_view> read[] = {
+      {"Mã hồ sơ: 000.00. Ï7.H26-160722-0140", "000.00.17.H26-160722-0140"},
+      {"000.00.17.4126-210628-0094", "000.00.17.H26-210628-0094"},
+      {"Mã hồ sơ: 000.09. 17126-180704-0225.", "000.00.17.H26-180704-0225"},
+      {"000.00. 1, H26-200804-0337", "000.00.17.H26-200804-0337"},
+      {"000.00.17.H2@-170424-0060", "000.00.17.H26-170424-0060"},
+      {"000.00.17.H26-20042Ø-0078", "000.00.17.H26-200420-0078"},
+      {"Ò00.00.17.H26-170904;0281 x", "000.00.17.H26-170904-0281"},
+  };
+  for (const auto& [text, code] : read) {
+    EXPECT_FALSE(read_dossier_code(text).has_value()) << text;
+    EXPECT_EQ(read_dossier_code_near(text, desks), code) << text;
+  }
+  // A digit lost from the date or serial, or a date that is none: nothing.
+  for (std::string_view text :
+       {"Mã hồ sơ: 000.00.17.H26-220413-143", "000.00.17.H26-2440-103- 0253",
+        "000.00.17 :*26-220z4-0173", "000.00.17.H26-241340-0001", "Mã hồ sơ: 170410-0100",
+        "Số điện thoại: 0973 774 282", "CCCD số 001188012092"}) {
+    EXPECT_FALSE(read_dossier_code_near(text, desks).has_value()) << text;
+  }
+  // Equally near two agencies: nothing.
+  EXPECT_FALSE(
+      read_dossier_code_near("000.00.17.H2-170424-0060", {"000.00.17.H26", "000.00.17.H27"})
+          .has_value());
+  EXPECT_EQ(read_dossier_code_near("000.00.17.H27-170424-0060", {"000.00.17.H26", "000.00.17.H27"}),
+            "000.00.17.H27-170424-0060");
+}
+
 TEST(CheckCccd, FlagsACenturyDigitThatContradictsTheBirthYear) {
   EXPECT_FALSE(check_cccd("001088012345", 1988).has_value());
   EXPECT_FALSE(check_cccd("001302012345", 2002).has_value());

@@ -309,6 +309,25 @@ TEST(PluginSet, ReadsADossierCodeGluedToItsLabel) {
   EXPECT_EQ(d.fields.at("dossier_code").page, 1);
 }
 
+TEST(PluginSet, ReadsADossierCodeWhoseAgencyIsMisreadAsTheDesksAndFlagsIt) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const auto& [line, reason] :
+       {std::pair{"Mã hồ sơ: 000.00.17.4126-200210-0250", "taken as the desk's"},
+        std::pair{"Mã hồ sơ: 009.00.17.H26-200210-0250", "taken as 000.00.17.H26"}}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    d.pages.insert(d.pages.begin(),
+                   page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", line,
+                            "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                            "4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 10/02/2020"}));
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("dossier_code")) << line;
+    EXPECT_EQ(d.fields.at("dossier_code").value, "000.00.17.H26-200210-0250") << line;
+    ASSERT_TRUE(d.review_reasons.count("dossier_code")) << line;
+    EXPECT_NE(d.review_reasons.at("dossier_code").find(reason), std::string::npos)
+        << d.review_reasons.at("dossier_code");
+  }
+}
+
 TEST(PluginSet, ReadsAProcedureNameOcrAddedALetterTo) {
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   Dossier d = birth_registration(kFiveFebruary);

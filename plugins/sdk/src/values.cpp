@@ -74,13 +74,19 @@ int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
 // OCR reads 1 as I, l or | and 0 as O, o or Ö inside numbers ("0I/02/2020", "Ö7"): in a word
 // made of digits, those letters and date separators, with at least one real digit, they are
 // digits.
+namespace {
+
+// "†" is how a 1 of this print reads in a poor scan ("181†12", "ngày †7/10/2023").
+bool as_one(char32_t c) { return c == 'I' || c == 'l' || c == '|' || c == U'†'; }
+
+bool as_zero(char32_t c) {
+  return c == 'O' || c == 'o' || c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 ||
+         c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
+}
+
+}  // namespace
+
 std::string repair_digits(std::string_view text) {
-  // "†" is how a 1 of this print reads in a poor scan ("181†12", "ngày †7/10/2023").
-  auto as_one = [](char32_t c) { return c == 'I' || c == 'l' || c == '|' || c == U'†'; };
-  auto as_zero = [](char32_t c) {
-    return c == 'O' || c == 'o' || c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 ||
-           c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
-  };
   std::u32string cps = decode_utf8(text);
   for (std::size_t i = 0; i < cps.size();) {
     std::size_t j = i;
@@ -607,6 +613,80 @@ std::optional<std::string> read_dossier_code(std::string_view raw) {
     code.append(s.substr(5, 2)).append(".").append(s.substr(7, 3)).append("-");
     code.append(s.substr(10, 6)).append("-").append(s.substr(16, 4));
     return code;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> read_dossier_code_near(std::string_view text,
+                                                  const std::vector<std::string_view>& agencies) {
+  // Spaces inside a code are OCR's ("000. 00. 17. H26-170412-0044").
+  std::u32string t;
+  for (char32_t c : decode_utf8(text)) {
+    if (c != ' ') t += c;
+  }
+  // Inside the date and serial, a letter of a digit's shape is that digit: Ø (U+00D8) and ø
+  // as well as the O's of repair_digits, and Ï, ï, Í, í, Ì, ì as well as its 1's.
+  auto digit_of = [](char32_t c) -> char {
+    if (c >= '0' && c <= '9') return static_cast<char>(c);
+    if (as_zero(c) || c == 0xD8 || c == 0xF8) return '0';
+    if (as_one(c) || c == 0xCF || c == 0xEF || c == 0xCD || c == 0xED || c == 0xCC || c == 0xEC) {
+      return '1';
+    }
+    return 0;
+  };
+  auto letters_and_digits = [](std::u32string_view part) {
+    std::string out;
+    for (char c : to_upper(fold(encode_utf8(part)))) {
+      if (is_digit(c) || (c >= 'A' && c <= 'Z')) out += c;
+    }
+    return out;
+  };
+  auto letter = [](char32_t c) {
+    const std::string f = fold(encode_utf8(std::u32string(1, c)));
+    return f.size() == 1 && ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z'));
+  };
+  auto separator = [&](char32_t c) { return digit_of(c) == 0 && !letter(c); };
+  // Reads `n` digits backwards from t[k), or nothing.
+  auto digits_before = [&](std::size_t& k, std::size_t n) {
+    std::string out;
+    while (k > 0 && out.size() < n && digit_of(t[k - 1]) != 0) out.insert(0, 1, digit_of(t[--k]));
+    return out;
+  };
+  // The serial is the last four digits before something that is no digit; the date's six come
+  // before it, with at most one separator between, and no digit before them.
+  for (std::size_t end = t.size(); end >= 10; --end) {
+    if (end < t.size() && digit_of(t[end]) != 0) continue;
+    std::size_t k = end;
+    const std::string serial = digits_before(k, 4);
+    if (serial.size() < 4) continue;
+    if (k > 0 && separator(t[k - 1])) --k;
+    const std::string date = digits_before(k, 6);
+    if (date.size() < 6 || (k > 0 && digit_of(t[k - 1]) != 0)) continue;
+    const Date d{2000 + std::stoi(date.substr(0, 2)), std::stoi(date.substr(2, 2)),
+                 std::stoi(date.substr(4, 2))};
+    if (!valid_date(d)) continue;
+    const std::string before = letters_and_digits(std::u32string_view(t).substr(0, k));
+    int best = 4;
+    int second = 4;
+    std::string_view best_agency;
+    for (std::string_view agency : agencies) {
+      const std::string want = letters_and_digits(decode_utf8(agency));
+      int distance = 4;
+      for (std::size_t n = want.size() > 3 ? want.size() - 3 : 1; n <= want.size() + 3; ++n) {
+        if (n > before.size()) break;
+        distance = std::min(distance, edit_distance(decode_utf8(before.substr(before.size() - n)),
+                                                    decode_utf8(want)));
+      }
+      if (distance < best) {
+        second = best;
+        best = distance;
+        best_agency = agency;
+      } else if (distance < second) {
+        second = distance;
+      }
+    }
+    if (best > 3 || second <= best) continue;
+    return std::string(best_agency) + "-" + date + "-" + serial;
   }
   return std::nullopt;
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sohoa::plugin {
 
@@ -69,6 +70,15 @@ std::optional<std::string> find_dossier_code(std::string_view text);
 // The dossier code printed after its label, also when OCR misread its separators
 // ("000 00.17,H26-180720:0080" → "000.00.17.H26-180720-0080"); its date part must be a date.
 std::optional<std::string> read_dossier_code(std::string_view text);
+
+// A dossier code too damaged for read_dossier_code, read against the agency codes (the part
+// before the date) the archive knows, e.g. {"000.00.17.H26"}: the date and serial are read
+// strictly ("YYMMDD-NNNN", a valid date; O, Ø, Ò … read as 0 and I, l, Ï … as 1), the agency
+// part ("000.00. Ï7.H26", "000.00.17.4126", "000.00. 1, H26") may be up to three letters or
+// digits off one known agency, and closer to it than to any other. Gives the code with that
+// agency as printed in `agencies`; the caller flags it, since the agency was not read.
+std::optional<std::string> read_dossier_code_near(std::string_view text,
+                                                  const std::vector<std::string_view>& agencies);
 
 // CCCD consistency with a birth year (FORMS.md): province code known, century digit and
 // two-digit year agree. Returns the reason when they do not; nothing when consistent or when
