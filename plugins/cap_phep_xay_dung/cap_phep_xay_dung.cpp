@@ -62,5 +62,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(ConstructionPermit,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "cap_phep_xay_dung", "1.2.1",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "cap_phep_xay_dung", "1.3.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Cấp giấy phép xây dựng", kFields, std::size(kFields)})

@@ -79,6 +79,6 @@ constexpr sohoa_field_schema kFields[] = {
 
 }  // namespace
 
-SOHOA_PLUGIN(CertifiedCopy, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "chung_thuc", "1.2.1",
+SOHOA_PLUGIN(CertifiedCopy, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "chung_thuc", "1.3.0",
                              SOHOA_PLUGIN_ROLE_PROCEDURE, "Chứng thực bản sao từ bản chính",
                              kFields, std::size(kFields)})

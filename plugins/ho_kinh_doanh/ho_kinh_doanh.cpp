@@ -63,5 +63,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BusinessHousehold,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.2.1",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.3.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

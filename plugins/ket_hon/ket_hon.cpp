@@ -190,5 +190,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(MarriageRegistration,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.2.1",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.3.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký kết hôn", kFields, std::size(kFields)})

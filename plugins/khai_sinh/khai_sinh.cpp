@@ -107,5 +107,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BirthRegistration,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "khai_sinh", "1.2.1",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "khai_sinh", "1.3.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký khai sinh", kFields, std::size(kFields)})

@@ -68,5 +68,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(DeathRegistration,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "khai_tu", "1.2.1",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "khai_tu", "1.3.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký khai tử", kFields, std::size(kFields)})

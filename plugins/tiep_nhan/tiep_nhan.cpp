@@ -196,6 +196,6 @@ constexpr sohoa_field_schema kFields[] = {
 
 }  // namespace
 
-SOHOA_PLUGIN(Receipt, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "tiep_nhan", "1.2.1",
+SOHOA_PLUGIN(Receipt, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "tiep_nhan", "1.3.0",
                        SOHOA_PLUGIN_ROLE_RECEIPT, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
                        kFields, std::size(kFields)})

@@ -178,7 +178,7 @@ TEST(PluginSet, ClassifiesAndExtractsFieldsWithPageBoxAndPlugin) {
   EXPECT_EQ(child.raw, "NGUYỄN VĂN AN");
   EXPECT_EQ(child.page, 1);
   EXPECT_GT(child.bbox[2], 0);
-  EXPECT_EQ(child.plugin, "khai_sinh@1.2.1");
+  EXPECT_EQ(child.plugin, "khai_sinh@1.3.0");
   EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
   EXPECT_EQ(d.fields.at("child_sex").value, "Nam");
   EXPECT_EQ(d.fields.at("ward").value, "Phú Diễn");
