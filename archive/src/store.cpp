@@ -263,7 +263,12 @@ Result<Dossier> Archive::load_record(const std::string& id) const {
 }
 
 Status Archive::save_record(const Dossier& dossier) const {
-  return write_atomically(record_path(dossier.id), record_to_json(dossier).dump() + "\n");
+  // Text that is not whole UTF-8 (a plugin's or OCR's bytes cut inside a character) is saved
+  // with U+FFFD in its place: a record is never lost to one bad byte.
+  return write_atomically(
+      record_path(dossier.id),
+      record_to_json(dossier).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+          "\n");
 }
 
 namespace {

@@ -56,6 +56,15 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+// At most `max_bytes` of `s`, cut between two characters, never inside one: a record holding
+// half a character cannot be saved (JSON needs whole UTF-8).
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
+
 // The descriptor's problem, or empty.
 std::string check_descriptor(const sohoa_plugin_descriptor& d, PluginInfo& info) {
   if (d.abi_version != SOHOA_PLUGIN_ABI_VERSION) {
@@ -536,9 +545,15 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
                                          [&](const PluginField& f) { return f.key == v.key; });
       std::string problem;
       if (declared == info.fields.end()) {
-        problem = "returned undeclared field '" + v.key.substr(0, 64) + "'";
+        problem = "returned undeclared field '" +
+                  (valid_utf8(v.key) ? utf8_prefix(v.key, 64) : std::string("(not UTF-8)")) + "'";
       } else if (v.value.empty() || v.value.size() > kMaxValueBytes || !valid_utf8(v.value)) {
         problem = "returned an empty, oversized or non-UTF-8 value";
+      } else if (!valid_utf8(v.raw)) {
+        problem = "returned a non-UTF-8 raw text";
+      } else if (v.needs_review &&
+                 (v.review_reason.size() > kMaxValueBytes || !valid_utf8(v.review_reason))) {
+        problem = "returned an oversized or non-UTF-8 review reason";
       } else if (!std::isfinite(v.confidence) || v.confidence < 0 || v.confidence > 1) {
         problem = "returned confidence " + std::to_string(v.confidence);
       } else if (v.page < 1 || v.page > static_cast<int>(d.pages.size())) {
@@ -555,7 +570,7 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
           (declared->type == "date" || declared->type == "year") &&
           v.value > latest_date.substr(0, v.value.size())) {
         // Not the plugin's fault: OCR misread a digit. Nothing is stored, a person checks.
-        flag(d, v.key, "read as " + v.value + ", a date in the future: " + v.raw.substr(0, 80));
+        flag(d, v.key, "read as " + v.value + ", a date in the future: " + utf8_prefix(v.raw, 80));
         continue;
       }
       if (!problem.empty()) {
@@ -566,7 +581,7 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
       if (!returned.insert(v.key).second || d.fields.count(v.key) != 0) continue;  // first wins
       d.fields[v.key] = Field{v.value,    v.confidence,
                               v.page,     {v.box.x, v.box.y, v.box.w, v.box.h},
-                              info.tag(), v.raw.substr(0, kMaxValueBytes)};
+                              info.tag(), utf8_prefix(v.raw, kMaxValueBytes)};
       if (v.needs_review) {
         flag(d, v.key, v.review_reason.empty() ? "the plugin doubts this value" : v.review_reason);
       } else if (v.confidence < kReviewBelowConfidence) {

@@ -73,6 +73,15 @@ class Broken final : public Extractor {
     bad_utf8.key = "broken_d";
     bad_utf8.value = "\xff\xfe";
     out.push_back(bad_utf8);
+    FieldValue bad_raw = undeclared;
+    bad_raw.key = "broken_e";
+    bad_raw.raw = "ng\xe1\xba";  // "ngạ" cut inside its last letter
+    out.push_back(bad_raw);
+    FieldValue bad_reason = undeclared;
+    bad_reason.key = "broken_f";
+    bad_reason.needs_review = true;
+    bad_reason.review_reason = "\xe1\xba";
+    out.push_back(bad_reason);
     return out;
 #endif
   }
@@ -83,6 +92,8 @@ class Broken final : public Extractor {
     {"broken_b", "B", "text", 1},
     {"broken_c", "C", "text", 1},
     {"broken_d", "D", SOHOA_BROKEN == BROKEN_BAD_DESCRIPTOR ? "colour" : "text", 1},
+    {"broken_e", "E", "text", 1},
+    {"broken_f", "F", "text", 1},
 };
 
 }  // namespace

@@ -51,6 +51,23 @@ TEST(Archive, SavesAndLoadsRecords) {
   EXPECT_TRUE(again->has_record(d.id));
 }
 
+TEST(Archive, SavesARecordHoldingTextCutInsideACharacter) {
+  TempDir dir;
+  Result<Archive> a = Archive::open(dir / "arch", Archive::Mode::kCreateIfMissing);
+  ASSERT_TRUE(a.ok());
+  Dossier d;
+  d.id = "abcdef0123456789abcd";
+  d.pages.push_back(Page{});
+  d.pages[0].number = 1;
+  d.pages[0].text = "Th\xe1\xbb";  // "Thờ" cut inside its last letter
+  d.review_reasons["due_date"] = "ng\xe1\xba";
+  ASSERT_TRUE(a->save_record(d).ok());
+  Result<Dossier> back = a->load_record(d.id);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->pages[0].text, "Th\uFFFD");
+  EXPECT_EQ(back->review_reasons.at("due_date"), "ng\uFFFD");
+}
+
 TEST(Archive, LoadingAnUnknownIdSaysSo) {
   TempDir dir;
   Result<Archive> a = Archive::open(dir / "arch", Archive::Mode::kCreateIfMissing);
