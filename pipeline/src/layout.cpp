@@ -369,7 +369,84 @@ void split_at_neighbour_gutters(std::vector<Row>& rows, const Metrics& m) {
   }
 }
 
+// Words of one Tesseract line that sit together (no gutter between them).
+struct Piece {
+  int line = 0;
+  int left = 0, top = 0, right = 0, bottom = 0;
+  std::vector<std::size_t> words;  // indexes into the page's words
+  float lowest = 1;                // lowest word confidence
+  double sum = 0;                  // of word confidences
+};
+
+std::vector<Piece> pieces_of(const std::vector<Word>& words) {
+  std::vector<int> heights;
+  for (const Word& w : words) heights.push_back(w.bbox[3]);
+  if (heights.empty()) return {};
+  std::nth_element(heights.begin(),
+                   heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2),
+                   heights.end());
+  const int gutter = 3 * heights[heights.size() / 2];
+  std::vector<Piece> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    Piece* p = out.empty() ? nullptr : &out.back();
+    if (p == nullptr || p->line != w.line || w.bbox[0] - p->right > gutter) {
+      out.push_back(Piece{w.line, w.bbox[0], 0, w.bbox[0], 0, {}, 1, 0});
+      p = &out.back();
+    }
+    p->left = std::min(p->left, w.bbox[0]);
+    p->right = std::max(p->right, w.bbox[0] + w.bbox[2]);
+    p->words.push_back(i);
+    p->lowest = std::min(p->lowest, w.confidence);
+    p->sum += w.confidence;
+  }
+  for (Piece& p : out) {
+    std::vector<int> tops;
+    std::vector<int> bottoms;
+    for (std::size_t i : p.words) {
+      tops.push_back(words[i].bbox[1]);
+      bottoms.push_back(words[i].bbox[1] + words[i].bbox[3]);
+    }
+    const auto middle = static_cast<std::ptrdiff_t>(tops.size() / 2);
+    std::nth_element(tops.begin(), tops.begin() + middle, tops.end());
+    std::nth_element(bottoms.begin(), bottoms.begin() + middle, bottoms.end());
+    p.top = tops[static_cast<std::size_t>(middle)];
+    p.bottom = bottoms[static_cast<std::size_t>(middle)];
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<SplitLine> split_lines(const std::vector<Word>& words) {
+  constexpr float kDoubtful = 0.75f;
+  const std::vector<Piece> pieces = pieces_of(words);
+  std::vector<SplitLine> out;
+  for (std::size_t a = 0; a < pieces.size(); ++a) {
+    for (std::size_t b = a + 1; b < pieces.size(); ++b) {
+      const Piece& p = pieces[a];
+      const Piece& q = pieces[b];
+      if (p.line == q.line || (p.lowest >= kDoubtful && q.lowest >= kDoubtful)) continue;
+      const int overlap = std::min(p.bottom, q.bottom) - std::max(p.top, q.top);
+      const int shorter = std::min(p.bottom - p.top, q.bottom - q.top);
+      const int height = std::max(p.bottom - p.top, q.bottom - q.top);
+      const int gap = std::max(p.left, q.left) - std::min(p.right, q.right);
+      if (overlap * 2 <= shorter || gap > height) continue;
+      const int pad = height / 4;
+      SplitLine split;
+      split.words = p.words;
+      split.words.insert(split.words.end(), q.words.begin(), q.words.end());
+      split.line = std::min(p.line, q.line);
+      split.mean_confidence = (p.sum + q.sum) / static_cast<double>(split.words.size());
+      split.left = std::max(0, std::min(p.left, q.left) - pad);
+      split.top = std::max(0, std::min(p.top, q.top) - pad);
+      split.right = std::max(p.right, q.right) + pad;
+      split.bottom = std::max(p.bottom, q.bottom) + pad;
+      out.push_back(std::move(split));
+    }
+  }
+  return out;
+}
 
 void drop_noise_words(std::vector<Word>& words) {
   const int median_word_height = median_height(words);

@@ -88,80 +88,28 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
   return out;
 }
 
-// Words of one Tesseract line that sit together (no gutter between them).
-struct Piece {
-  int line = 0;
-  int left = 0, top = 0, right = 0, bottom = 0;
-  std::vector<std::size_t> words;  // indexes into the page's words
-  float lowest = 1;                // lowest word confidence
-  double sum = 0;                  // of word confidences
-};
-
-std::vector<Piece> pieces_of(const std::vector<Word>& words) {
-  std::vector<int> heights;
-  for (const Word& w : words) heights.push_back(w.bbox[3]);
-  if (heights.empty()) return {};
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  const int gutter = 3 * heights[heights.size() / 2];
-  std::vector<Piece> out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const Word& w = words[i];
-    Piece* p = out.empty() ? nullptr : &out.back();
-    if (p == nullptr || p->line != w.line || w.bbox[0] - p->right > gutter) {
-      out.push_back(Piece{w.line, w.bbox[0], w.bbox[1], w.bbox[0], w.bbox[1], {}, 1, 0});
-      p = &out.back();
-    }
-    p->left = std::min(p->left, w.bbox[0]);
-    p->top = std::min(p->top, w.bbox[1]);
-    p->right = std::max(p->right, w.bbox[0] + w.bbox[2]);
-    p->bottom = std::max(p->bottom, w.bbox[1] + w.bbox[3]);
-    p->words.push_back(i);
-    p->lowest = std::min(p->lowest, w.confidence);
-    p->sum += w.confidence;
-  }
-  return out;
-}
-
-// Tesseract sometimes cuts one printed line into two overlapping text lines, typically beside
-// a block at another height ("PHÓ CHỦ TỊCH" beside the "Nơi nhận" list came out as "2 CHỦ
-// TICH" and "LMO CH"). Two pieces of different lines that overlap in height by more than half
-// and touch side by side, one of them read with low confidence, are read again together as a
-// single line; the new reading replaces them when Tesseract is surer of it.
+// Reads again, as one line, each printed line Tesseract cut in two (split_lines, layout.h);
+// the new reading replaces the two pieces when Tesseract is surer of it.
 void reread_split_lines(tesseract::TessBaseAPI& api, std::vector<Word>& words) {
-  constexpr float kDoubtful = 0.75f;
-  std::vector<Piece> pieces = pieces_of(words);
   std::vector<bool> removed(words.size(), false);
   std::vector<Word> added;
-  for (std::size_t a = 0; a < pieces.size(); ++a) {
-    for (std::size_t b = a + 1; b < pieces.size(); ++b) {
-      const Piece& p = pieces[a];
-      const Piece& q = pieces[b];
-      if (p.line == q.line || (p.lowest >= kDoubtful && q.lowest >= kDoubtful)) continue;
-      if (removed[p.words[0]] || removed[q.words[0]]) continue;
-      const int overlap = std::min(p.bottom, q.bottom) - std::max(p.top, q.top);
-      const int shorter = std::min(p.bottom - p.top, q.bottom - q.top);
-      const int height = std::max(p.bottom - p.top, q.bottom - q.top);
-      const int gap = std::max(p.left, q.left) - std::min(p.right, q.right);
-      if (overlap * 2 <= shorter || gap > height) continue;
-      const int pad = height / 4;
-      const int left = std::max(0, std::min(p.left, q.left) - pad);
-      const int top = std::max(0, std::min(p.top, q.top) - pad);
-      const int right = std::max(p.right, q.right) + pad;
-      const int bottom = std::max(p.bottom, q.bottom) + pad;
-      api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-      api.SetRectangle(left, top, right - left, bottom - top);
-      std::vector<Word> again;
-      if (api.Recognize(nullptr) == 0)
-        again = recognised_words(api, std::min(p.line, q.line), true);
-      api.SetPageSegMode(tesseract::PSM_AUTO);
-      double sum = 0;
-      for (const Word& w : again) sum += w.confidence;
-      const double before = (p.sum + q.sum) / static_cast<double>(p.words.size() + q.words.size());
-      if (again.empty() || sum / static_cast<double>(again.size()) <= before + 0.05) continue;
-      for (std::size_t i : p.words) removed[i] = true;
-      for (std::size_t i : q.words) removed[i] = true;
-      for (Word& w : again) added.push_back(std::move(w));
+  for (const SplitLine& split : split_lines(words)) {
+    if (std::any_of(split.words.begin(), split.words.end(),
+                    [&](std::size_t i) { return removed[i]; })) {
+      continue;
     }
+    api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    api.SetRectangle(split.left, split.top, split.right - split.left, split.bottom - split.top);
+    std::vector<Word> again;
+    if (api.Recognize(nullptr) == 0) again = recognised_words(api, split.line, true);
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+    double sum = 0;
+    for (const Word& w : again) sum += w.confidence;
+    if (again.empty() || sum / static_cast<double>(again.size()) <= split.mean_confidence + 0.05) {
+      continue;
+    }
+    for (std::size_t i : split.words) removed[i] = true;
+    for (Word& w : again) added.push_back(std::move(w));
   }
   if (added.empty()) return;
   std::vector<Word> kept;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sohoa {
 namespace {
 
@@ -151,6 +153,50 @@ TEST(DropNoiseWords, RemovesRulesAndScribblesButKeepsDashesInText) {
   words.push_back(Word{"—", {900, 300, 110, 170}, 0.78f, 1, {}});
   drop_noise_words(words);
   EXPECT_EQ(words_to_text(words), "Doc lap - Tu do");
+}
+
+TEST(SplitLines, PairsTheTwoHalvesOfALineTesseractCut) {
+  // "PHÓ CHỦ TỊCH" beside a block at another height, read as two lines: "2 CHỦ" on the block's
+  // line 0, "TICH" on line 1, side by side at one height.
+  std::vector<Word> words = {
+      {"Nơi", {100, 1000, 80, 40}, 0.95f, 0, {}},    {"nhận:", {190, 1000, 100, 40}, 0.95f, 0, {}},
+      {"2", {1200, 1004, 20, 36}, 0.40f, 0, {}},     {"CHỦ", {1230, 1000, 90, 40}, 0.90f, 0, {}},
+      {"- Lưu", {100, 1060, 120, 40}, 0.95f, 1, {}}, {"TICH", {1330, 1005, 90, 40}, 0.60f, 1, {}},
+  };
+  const std::vector<SplitLine> splits = split_lines(words);
+  ASSERT_EQ(splits.size(), 1u);
+  EXPECT_EQ(splits[0].words, (std::vector<std::size_t>{2, 3, 5}));
+  EXPECT_EQ(splits[0].line, 0);
+  EXPECT_LE(splits[0].left, 1200);
+  EXPECT_GE(splits[0].right, 1420);
+}
+
+TEST(SplitLines, NeverPairsALineWithTheOneBelowATallWord) {
+  // Boxes Tesseract gave on seed 20's L2-khai_sinh-051 receipt: "quyết" reaches 88 px down
+  // into the next line, whose date (with a speck read at 0.72) was read again as part of this
+  // line and lost.
+  std::vector<Word> words = {
+      {".5,", {163, 1421, 54, 35}, 0.88f, 3, {}},
+      {"Thời", {232, 1416, 95, 41}, 0.97f, 3, {}},
+      {"gian", {342, 1419, 89, 47}, 0.97f, 3, {}},
+      {"trả", {446, 1399, 56, 57}, 0.96f, 3, {}},
+      {"kết", {519, 1413, 66, 43}, 0.97f, 3, {}},
+      {"quả", {599, 1414, 78, 51}, 0.97f, 3, {}},
+      {"giải", {694, 1415, 76, 51}, 0.97f, 3, {}},
+      {"quyết", {787, 1413, 116, 88}, 0.96f, 3, {}},
+      {"hồ-sơ:", {920, 1413, 132, 46}, 0.66f, 3, {}},
+      {"16", {1071, 1419, 49, 38}, 0.97f, 3, {}},
+      {"giờ", {1135, 1414, 66, 51}, 0.97f, 3, {}},
+      {"30", {1215, 1418, 51, 38}, 0.97f, 3, {}},
+      {"phút,", {1281, 1418, 103, 47}, 0.97f, 3, {}},
+      {"ngày", {1402, 1417, 105, 69}, 0.97f, 3, {}},
+      {"25/05/2020", {182, 1481, 237, 38}, 0.97f, 4, {}},
+      {"*", {555, 1488, 12, 11}, 0.72f, 4, {}},
+  };
+  for (const SplitLine& split : split_lines(words)) {
+    EXPECT_EQ(std::count(split.words.begin(), split.words.end(), 14u), 0)
+        << "the date is paired with line " << split.line;
+  }
 }
 
 }  // namespace
