@@ -1,7 +1,8 @@
 // ket_hon: marriage registration (Tờ khai đăng ký kết hôn). The form is a table: a label
 // column, then "Bên nữ" (the wife) and "Bên nam" (the husband). OCR reads a table row as one
 // line, so the cells are told apart by where their words are, not by reading order: the
-// column edges come from the centres of the two column headings.
+// column edges come from the centres of the two column headings, or, where OCR garbled them,
+// from where the two birth dates start.
 #include <algorithm>
 
 #include "sohoa/plugin/extract.h"
@@ -69,21 +70,17 @@ class MarriageRegistration final : public Extractor {
     LabelOptions on_page;
     on_page.first_page = page_index;
     on_page.last_page = page_index + 1;
-    const std::optional<Heading> heading = column_heading(dossier, on_page);
-    if (!heading) return;
-    const Box& wife_head = heading->wife;
-    const Box& husband_head = heading->husband;
-    const int wife_cx = wife_head.x + wife_head.w / 2;
-    const int husband_cx = husband_head.x + husband_head.w / 2;
-    if (husband_cx <= wife_cx) return;  // not the table we know
-    const int middle = (wife_cx + husband_cx) / 2;
-    const int left = std::max(0, wife_cx - (middle - wife_cx));
-    const int right = std::min(page.width, husband_cx + (husband_cx - middle));
+    std::optional<Columns> columns = columns_from_heading(dossier, on_page);
+    if (!columns) columns = columns_from_dates(dossier, on_page);
+    if (!columns) return;
+    const int left = columns->left;
+    const int middle = columns->middle;
+    const int right = columns->right;
 
     // Row tops from the row labels, in order, below the heading.
     LabelOptions below = on_page;
     below.after_page = page_index;
-    below.after_line = heading->line;
+    below.after_line = columns->after_line;
     below.after_word = 1 << 20;
     struct Found {
       const Row* row;
@@ -122,6 +119,52 @@ class MarriageRegistration final : public Extractor {
     int line = 0;  // on the table's page
     Box wife, husband;
   };
+
+  // The wife's cells span [left, middle), the husband's [middle, right); the rows are below
+  // line `after_line`.
+  struct Columns {
+    int after_line = 0;
+    int left = 0, middle = 0, right = 0;
+  };
+
+  // The column edges halfway between the centres of the two headings.
+  static std::optional<Columns> columns_from_heading(const DossierView& dossier,
+                                                     const LabelOptions& on_page) {
+    const std::optional<Heading> heading = column_heading(dossier, on_page);
+    if (!heading) return std::nullopt;
+    const PageView& page = dossier.pages[static_cast<std::size_t>(on_page.first_page)];
+    const int wife_cx = heading->wife.x + heading->wife.w / 2;
+    const int husband_cx = heading->husband.x + heading->husband.w / 2;
+    if (husband_cx <= wife_cx) return std::nullopt;  // not the table we know
+    const int middle = (wife_cx + husband_cx) / 2;
+    return Columns{heading->line, std::max(0, wife_cx - (middle - wife_cx)), middle,
+                   std::min(page.width, husband_cx + (husband_cx - middle))};
+  }
+
+  // Without both headings ("Bên r nam"; "Bên nam" read below the first row), the columns
+  // come from the birth-date row, the one row whose two cells print alike: a cell's text
+  // starts at its left edge, so each column starts a little before its date.
+  static std::optional<Columns> columns_from_dates(const DossierView& dossier,
+                                                   const LabelOptions& on_page) {
+    const PageView& page = dossier.pages[static_cast<std::size_t>(on_page.first_page)];
+    for (const LabelMatch& m : find_labels(dossier, kRows[1].label, on_page)) {
+      const LineView& line = page.lines[static_cast<std::size_t>(m.line)];
+      std::vector<Box> dates;
+      for (std::size_t i = static_cast<std::size_t>(m.last); i < line.words.size(); ++i) {
+        if (parse_date(line.words[i].text)) dates.push_back(line.words[i].box);
+      }
+      if (dates.size() != 2 || dates[1].x <= dates[0].right()) continue;
+      const int pad = std::min(20, (dates[1].x - dates[0].right()) / 2);
+      LabelOptions row_start = on_page;
+      row_start.line_start_only = true;
+      row_start.before_page = on_page.first_page;
+      row_start.before_line = m.line;
+      const std::optional<LabelMatch> first_row = find_label(dossier, kRows[0].label, row_start);
+      const int after = (first_row ? first_row->line : m.line) - 1;
+      return Columns{after, std::max(0, dates[0].x - pad), dates[1].x - pad, page.width};
+    }
+    return std::nullopt;
+  }
 
   // The two column headings, above the first row ("Họ, chữ đệm, tên" opening a line): the
   // signature block below names the two sides again. Preferably on one line; OCR may put

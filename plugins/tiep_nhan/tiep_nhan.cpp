@@ -19,7 +19,7 @@ const std::vector<FieldRule>& rules() {
       {"dossier_code", "Mã hồ sơ", ValueKind::kDossierCode},
       {"applicant_name", "Tiếp nhận hồ sơ của", ValueKind::kName},
       {"applicant_address", "Địa chỉ", ValueKind::kAddress, 2, {"Số điện thoại"}},
-      {"applicant_phone", "Số điện thoại", ValueKind::kPhone},
+      {"applicant_phone", "Số điện thoại", ValueKind::kPhone, 0, {"Email"}},
       {"procedure_name", "Nội dung yêu cầu giải quyết", ValueKind::kText, 2},
       {"received_date", "Thời gian nhận hồ sơ", ValueKind::kDate, 1},
       {"due_date", "Thời gian trả kết quả giải quyết hồ sơ", ValueKind::kDate, 1},

@@ -143,6 +143,21 @@ TEST(ReadValue, FollowsAWrappedDatePastASpeckBeforeOrAfterIt) {
   EXPECT_EQ(read_value(d, *find_label(d, "Vào Sổ theo dõi hồ sơ"), opts).text, "Quyển số: 08");
 }
 
+TEST(ReadValue, SkipsALineOfSpecksBetweenALabelAndItsWrappedValue) {
+  // Tesseract put a speck level with the top of the date on a line of its own (seed 20 of
+  // bench/extract, L2-khai_sinh-051).
+  DossierView d;
+  d.pages.push_back(page_of({"5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày", "*",
+                             "25/05/2020", "6. Đăng ký nhận kết quả tại: Bộ phận",
+                             "Địa chỉ: Số 42, ngõ 281,", "ˆ .", "* ˆ", "* *", "Hà Nội"}));
+  ValueOptions opts;
+  opts.continuation_lines = 1;
+  EXPECT_EQ(read_value(d, *find_label(d, "Thời gian trả kết quả giải quyết hồ sơ"), opts).text,
+            "16 giờ 30 phút, ngày 25/05/2020");
+  // Two such lines at most: more is no speck between two lines.
+  EXPECT_EQ(read_value(d, *find_label(d, "Địa chỉ"), opts).text, "Số 42, ngõ 281,");
+}
+
 TEST(ReadPlaceDate, SkipsTheDateOfADocumentCitedAndDoubtsASignBesideADigit) {
   DossierView d;
   d.pages.push_back(page_of({"Căn cứ Thông tư số 04/2020/TT-BTP ngày 05/3/2020 của Bộ Tư pháp",
@@ -185,6 +200,23 @@ TEST(ParseDate, ReadsDigitsInEveryPrintedForm) {
   EXPECT_FALSE(parse_date("ngày 06 *-*„ tháng 05 năm 2020").has_value());  // more than specks
   EXPECT_FALSE(parse_date("31/02/2020").has_value());
   EXPECT_FALSE(parse_date("Số 42, ngõ 281").has_value());
+}
+
+TEST(ParseDate, ReadsADateWhoseSecondSlashWasReadAsSeven) {
+  // Poor receipts of bench/extract: "ngày 25/0572020" for 25/05/2020.
+  EXPECT_EQ(parse_date("16 giờ 30 phút, ngày 25/0572020")->iso(), "2020-05-25");
+  EXPECT_EQ(slash_read_as_seven("ngày 28/0172016 ...."), "28/0172016");
+  // Only when no date reads otherwise, and only before a year of 1900-2099.
+  EXPECT_EQ(parse_date("ngày 25/0572020, ngày 26/05/2020")->iso(), "2020-05-26");
+  EXPECT_FALSE(parse_date("ngày 25/0573020").has_value());
+  EXPECT_FALSE(parse_date("ngày 25/1372020").has_value());
+  EXPECT_FALSE(slash_read_as_seven("ngày 25/05/2020").has_value());
+  // A value read so goes to review.
+  const auto f = make_field("due_date", ValueKind::kDate,
+                            ValueText{"16 giờ 30 phút, ngày 25/0572020", 1, {}, 0.95});
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->value, "2020-05-25");
+  EXPECT_TRUE(f->needs_review);
 }
 
 TEST(ParseNumberWords, ReadsVietnameseNumbers) {

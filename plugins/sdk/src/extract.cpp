@@ -488,6 +488,11 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     }
   }
   if (kind == ValueKind::kDate || numeric) doubt_sign_beside_digit(f);
+  if (kind == ValueKind::kDate) {
+    if (std::optional<std::string> seven = slash_read_as_seven(text.text)) {
+      flag_for_review(&f, "\"" + *seven + "\" read as a date whose '/' was read as 7");
+    }
+  }
   if (kind == ValueKind::kDossierCode && text.text.find("†") != std::string::npos) {
     flag_for_review(&f, "\"†\" read as 1 in \"" + text.text + "\"");
   }

@@ -365,6 +365,13 @@ bool starts_new_item(const LineView& line) {
   return false;
 }
 
+// A line OCR made of dust between two printed lines: no word of it holds a letter or a digit
+// ("*", "ˆ ."). Tesseract puts a speck level with the top of the next line on a line of its own.
+bool only_specks(const LineView& line) {
+  return std::all_of(line.words.begin(), line.words.end(),
+                     [](const WordView& w) { return label_key(w.text).empty(); });
+}
+
 // "Khánh……", "0351853811....": a value word with the leaders glued on.
 bool ends_with_leader(std::string_view word) {
   const std::u32string cps = decode_utf8(word);
@@ -419,6 +426,11 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
     }
   }
   for (int extra = 0; open && extra < options.continuation_lines; ++extra) {
+    for (int specks = 0; specks < 2 && li + 1 < page.lines.size() &&
+                         !page.lines[li + 1].words.empty() && only_specks(page.lines[li + 1]);
+         ++specks) {
+      ++li;
+    }
     if (++li >= page.lines.size() || starts_new_item(page.lines[li])) break;
     open = collect(page.lines[li], 0, options, words);
   }

@@ -138,6 +138,37 @@ bool valid_date(const Date& d) {
   return !(d.month == 2 && d.day == 29 && !leap);
 }
 
+namespace {
+
+// Runs a and b of "25/0572020": a day, a separator, then seven digits whose third is the 7 a
+// '/' was read as, before a year of 1900-2099. The date, when it is one.
+std::optional<Date> slash_as_seven(std::string_view folded, const DigitRun& a, const DigitRun& b) {
+  if (a.length > 2 || b.length != 7 || !date_separator(folded.substr(a.end, b.begin - a.end))) {
+    return std::nullopt;
+  }
+  const std::string_view digits = folded.substr(b.begin, 7);
+  if (digits[2] != '7' || (digits.substr(3, 2) != "19" && digits.substr(3, 2) != "20")) {
+    return std::nullopt;
+  }
+  const Date d{std::stoi(std::string(digits.substr(3, 4))),
+               std::stoi(std::string(digits.substr(0, 2))), a.value};
+  if (!valid_date(d)) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+std::optional<std::string> slash_read_as_seven(std::string_view text) {
+  const std::string folded = fold(repair_digits(text));
+  const std::vector<DigitRun> runs = digit_runs(folded);
+  for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+    if (slash_as_seven(folded, runs[i], runs[i + 1])) {
+      return folded.substr(runs[i].begin, runs[i + 1].end - runs[i].begin);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<Date> parse_date(std::string_view text) {
   const std::string folded = fold(repair_digits(text));
   const std::vector<DigitRun> runs = digit_runs(folded);
@@ -180,6 +211,9 @@ std::optional<Date> parse_date(std::string_view text) {
       }
     }
     if (valid_date(d)) return d;
+  }
+  for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+    if (std::optional<Date> d = slash_as_seven(folded, runs[i], runs[i + 1])) return d;
   }
   return std::nullopt;
 }

@@ -26,8 +26,14 @@ bool valid_date(const Date& date);
 
 // Dates in digits: "05/02/2020", "5/2/2020", "05-02-2020", "05.02.2020", "2020-02-05", and
 // "ngày 05 tháng 02 năm 2020" (any case, diacritics or not, OCR spacing "05 /02/ 2020").
-// The first date found in the text.
+// The first date found in the text. Failing any, a date whose second '/' OCR read as a 7
+// ("25/0572020": DD/MM7YYYY, see slash_read_as_seven).
 std::optional<Date> parse_date(std::string_view text);
+
+// The "DD/MM7YYYY" in the text ("25/0572020" for 25/05/2020), a '/' read as the 7 of the
+// print, which parse_date takes as a separator when the text holds no other date. A value read
+// so is shown to a person (make_field flags it).
+std::optional<std::string> slash_read_as_seven(std::string_view text);
 
 // Vietnamese numbers in words: "hai nghìn không trăm hai mươi" → 2020, "mười lăm" → 15,
 // "hai mươi mốt" → 21, "một nghìn chín trăm tám mươi tám" → 1988. Nothing if a word is not
