@@ -143,6 +143,27 @@ TEST(ReadValue, FollowsAWrappedDatePastASpeckBeforeOrAfterIt) {
   EXPECT_EQ(read_value(d, *find_label(d, "Vào Sổ theo dõi hồ sơ"), opts).text, "Quyển số: 08");
 }
 
+TEST(ReadValue, EndsAtANumberedItemWithASpeckBeforeItsNumber) {
+  // Seed 23 of bench/extract: ".2." opened the next item, and the business name ran into it.
+  DossierView d;
+  d.pages.push_back(
+      page_of({"1. Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG QUÁN CƠM AN PHÁT",
+               ".2. Địa chỉ trự sở hộ kinh doanh: Số 24, Tổ dân phố Thụy Phương 2"}));
+  ValueOptions opts;
+  opts.continuation_lines = 1;
+  EXPECT_EQ(read_value(d, *find_label(d, "Tên hộ kinh doanh (ghi bằng chữ in hoa)"), opts).text,
+            "CỬA HÀNG QUÁN CƠM AN PHÁT");
+  // Read into a value all the same (one OCR line), the next label puts it in review.
+  const auto f = make_field("business_name", ValueKind::kText,
+                            ValueText{"CỬA HÀNG QUÁN CƠM AN PHÁT 2. Địa chỉ trự sở hộ kinh doanh: "
+                                      "Số 24, Tổ dân phố Thụy Phương 2",
+                                      1,
+                                      {},
+                                      0.95});
+  ASSERT_TRUE(f.has_value());
+  EXPECT_TRUE(f->needs_review);
+}
+
 TEST(ReadValue, SkipsALineOfSpecksBetweenALabelAndItsWrappedValue) {
   // Tesseract put a speck level with the top of the date on a line of its own (seed 20 of
   // bench/extract, L2-khai_sinh-051).
@@ -440,6 +461,13 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
   EXPECT_FALSE(normalize_address("Số 120ngõ 161, đường Trần Cung, phường Cổ Nhuế 2, quận Bắc "
                                  "Từ Liêm, thành phố Hà Nội")
                    .doubts.empty());
+  // A ngách's number without its '/' (seed 23: "ngách 3071" for 30/1, a '/' read as 7).
+  EXPECT_FALSE(normalize_address("Nhà số 49, ngách 3071, ngõ 83 Xuân La, P. Xuân Đỉnh, Q. Bắc "
+                                 "Từ Liêm, TP. Hà Nội")
+                   .doubts.empty());
+  EXPECT_TRUE(normalize_address("Nhà số 49, Ngách 30/1, ngõ 83 Xuân La, P. Xuân Đỉnh, Q. Bắc "
+                                "Từ Liêm, TP. Hà Nội")
+                  .doubts.empty());
   // Words an address does print before a number, and a house number's own letter, are read.
   EXPECT_TRUE(normalize_address("Lô 12, Số 5A, ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ "
                                 "Liêm, Hà Nội")

@@ -519,6 +519,16 @@ Address normalize_address(std::string_view text) {
       }
     }
   }
+  // A ngách is numbered with its ngõ's number, "ngách 30/1": three digits or more without the
+  // '/' are a '/' read as 7 or 1 ("ngách 3071").
+  for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+    const std::string& number = pieces[k + 1].text;
+    if (pieces[k].as_read || to_lower(fold(pieces[k].text)) != "ngach" || !pieces[k + 1].number)
+      continue;
+    if (number.find('/') == std::string::npos && number.size() >= 3) {
+      out.doubts.push_back("\"ngách " + number + "\" without its '/'");
+    }
+  }
   // After the city: nothing of the address, unless the lines were read out of order.
   std::u32string rest;
   for (std::size_t k = i; k < toks.size(); ++k) rest += letters_of(fold(encode_utf8(toks[k].text)));

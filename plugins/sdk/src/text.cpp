@@ -354,8 +354,10 @@ bool starts_new_item(const LineView& line) {
                       second.find('/') != std::string::npos;
     return !date;
   }
-  if (!first.empty() && first[0] >= '0' && first[0] <= '9' && first.size() <= 3 &&
-      first.back() == '.')
+  // "2.", and with a speck before it (".2.", "*3."): a numbered item.
+  const std::size_t digit = first.find_first_not_of(".,*'`-_");
+  if (digit != std::string::npos && digit <= 2 && first[digit] >= '0' && first[digit] <= '9' &&
+      first.size() - digit <= 3 && first.back() == '.')
     return true;
   // A label ends with ':'; a ':' on its own, or after digits, is a speck ("20/06/2024 :").
   for (std::size_t i = 0; i < line.words.size() && i < 6; ++i) {
