@@ -10,6 +10,7 @@
 
 #include "sohoa/archive/text.h"
 #include "sohoa/pipeline/layout.h"
+#include "sohoa/plugin/text.h"
 
 namespace sohoa {
 namespace {
@@ -55,11 +56,49 @@ float runner_up_of_digits(tesseract::ResultIterator& it) {
   return best;
 }
 
+// A capital vowel with a mark ("Ĩ", "Ộ").
+bool marked_capital(const char* symbol) {
+  if (symbol == nullptr || static_cast<unsigned char>(symbol[0]) < 0x80) return false;
+  const std::string s(symbol);
+  const std::string base = text::fold_diacritics(s);
+  return text::to_lower(s) != s && base.size() == 1 && std::strchr("aeiouy", base[0]) != nullptr;
+}
+
+// A word in capitals: it has a letter, and no lower-case one.
+bool in_capitals(const std::string& word) {
+  return plugin::to_upper(word) == word && text::to_lower(word) != word;
+}
+
+// The highest confidence Tesseract gave the same letter with another mark (or none) in place
+// of a marked capital of the word at `it` ("DĨ" for "DI"), which it leaves at the word's last
+// symbol. Needs lstm_choice_mode 2.
+float runner_up_of_marks(tesseract::ResultIterator& it) {
+  float best = 0;
+  while (true) {
+    TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+    if (symbol && marked_capital(symbol.get())) {
+      const std::string base = text::fold_diacritics(symbol.get());
+      tesseract::ChoiceIterator choice(it);
+      do {
+        const char* c = choice.GetUTF8Text();
+        if (c != nullptr && c[0] != '\0' && std::strcmp(c, symbol.get()) != 0 &&
+            text::fold_diacritics(c) == base) {
+          best = std::max(best, choice.Confidence() / 100.0f);
+        }
+      } while (choice.Next());
+    }
+    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
+    if (!it.Next(tesseract::RIL_SYMBOL)) break;
+  }
+  return best;
+}
+
 // The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers
 // them by text line from `first_line` on (or gives them all `first_line`, if `one_line`).
-// `doubt_digits`: the recognition kept choices; a word's digits can lower its confidence.
+// `doubt_digits`, `doubt_marks`: the recognition kept choices; a word's digits, or the marks
+// of a word in capitals, can lower its confidence.
 std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, bool one_line,
-                                   bool doubt_digits = false) {
+                                   bool doubt_digits = false, bool doubt_marks = false) {
   std::vector<Word> out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
@@ -81,6 +120,9 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
     w.line = one_line ? first_line : line;
     if (doubt_digits && has_digit(w.text)) {
       const float runner_up = runner_up_of_digits(*it);
+      if (runner_up >= kDoubtingRunnerUp) w.confidence = std::min(w.confidence, 1 - runner_up);
+    } else if (doubt_marks && in_capitals(w.text)) {
+      const float runner_up = runner_up_of_marks(*it);
       if (runner_up >= kDoubtingRunnerUp) w.confidence = std::min(w.confidence, 1 - runner_up);
     }
     out.push_back(std::move(w));
@@ -188,7 +230,9 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   monitor.set_deadline_msecs(impl_->config.page_timeout_ms);
   OcrPage out;
   const bool doubt_digits = impl_->config.digit_doubt;
-  if (doubt_digits) api.SetVariable("lstm_choice_mode", "2");
+  const bool doubt_marks = impl_->config.mark_doubt;
+  const bool choices = doubt_digits || doubt_marks;
+  if (choices) api.SetVariable("lstm_choice_mode", "2");
   // Past the deadline Tesseract stops and returns an error; the page keeps the words read so
   // far (often none) and is flagged, so that one runaway page never fails its dossier.
   const bool failed = api.Recognize(&monitor) != 0;
@@ -198,9 +242,9 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
     return make_error(ErrorCode::kOcr, "Tesseract could not recognise the page");
   }
 
-  out.words = recognised_words(api, 0, false, doubt_digits);
+  out.words = recognised_words(api, 0, false, doubt_digits, doubt_marks);
   // The rereads below need no choices (and would pay for them).
-  if (doubt_digits) api.SetVariable("lstm_choice_mode", "0");
+  if (choices) api.SetVariable("lstm_choice_mode", "0");
   double confidence_sum = 0;
   if (!out.timed_out && impl_->config.reread_split_lines) reread_split_lines(api, out.words);
   if (!out.timed_out && impl_->config.second_reading) {
