@@ -82,6 +82,12 @@ class MarriageRegistration final : public Extractor {
     below.after_page = page_index;
     below.after_line = columns->after_line;
     below.after_word = 1 << 20;
+    // And above the pledge that follows the table: the signature block below it prints "(Ký,
+    // ghi rõ họ, chữ đệm, tên)", which a row label garbled in the table would let through.
+    if (std::optional<LabelMatch> pledge = find_label(dossier, "Chúng tôi cam đoan", below)) {
+      below.before_page = pledge->page;
+      below.before_line = pledge->line;
+    }
     struct Found {
       const Row* row;
       int top;

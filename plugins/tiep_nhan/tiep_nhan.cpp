@@ -17,7 +17,9 @@ constexpr std::string_view kTitle = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TR�
 const std::vector<FieldRule>& rules() {
   static const std::vector<FieldRule> kRules = {
       {"dossier_code", "Mã hồ sơ", ValueKind::kDossierCode},
-      {"applicant_name", "Tiếp nhận hồ sơ của", ValueKind::kName},
+      // At a line's start: the title holds the same words ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ
+      // KẾT QUẢ" read as the label, "HẸN TRẢ KẾT QUẢ" as the name, seeds 21 and 25).
+      {"applicant_name", "Tiếp nhận hồ sơ của", ValueKind::kName, 0, {}, {}, {}, true},
       {"applicant_address", "Địa chỉ", ValueKind::kAddress, 2, {"Số điện thoại"}},
       {"applicant_phone", "Số điện thoại", ValueKind::kPhone, 0, {"Email"}},
       {"procedure_name", "Nội dung yêu cầu giải quyết", ValueKind::kText, 2},

@@ -372,6 +372,21 @@ TEST(FindDossierCode, ReadsACodeWhoseAgencyIsMisreadAgainstTheKnownAgencies) {
             "000.00.17.H27-170424-0060");
 }
 
+TEST(MakeField, ReadsAnIdNumberAcrossAQuoteAndDoubtsIt) {
+  // Seed 24 of bench/extract: the quote split the CCCD, and its last nine digits were taken
+  // for a 9-digit CMND.
+  const auto f = make_field("husband_id_number", ValueKind::kIdNumber,
+                            ValueText{"CCCD số 001'0 78 957126,", 1, {}, 0.95});
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->value, "001078957126");
+  EXPECT_TRUE(f->needs_review);
+  const auto clean = make_field("husband_id_number", ValueKind::kIdNumber,
+                                ValueText{"CCCD số 001 0 78 957126", 1, {}, 0.95});
+  ASSERT_TRUE(clean.has_value());
+  EXPECT_EQ(clean->value, "001078957126");
+  EXPECT_FALSE(clean->needs_review);
+}
+
 TEST(CheckCccd, FlagsACenturyDigitThatContradictsTheBirthYear) {
   EXPECT_FALSE(check_cccd("001088012345", 1988).has_value());
   EXPECT_FALSE(check_cccd("001302012345", 2002).has_value());
@@ -467,6 +482,16 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
                    .doubts.empty());
   EXPECT_TRUE(normalize_address("Nhà số 49, Ngách 30/1, ngõ 83 Xuân La, P. Xuân Đỉnh, Q. Bắc "
                                 "Từ Liêm, TP. Hà Nội")
+                  .doubts.empty());
+  // A comma between a lane's number and its street's bare name (seed 24: "ngõ 106,Đức Diễn").
+  EXPECT_FALSE(normalize_address("Số 21 ngõ 106,Đức Diễn, phường Phúc Diễn, quận Bắc Từ Liêm, "
+                                 "Hà Nội")
+                   .doubts.empty());
+  EXPECT_TRUE(normalize_address("Số 21 ngõ 106 Đức Diễn, phường Phúc Diễn, quận Bắc Từ Liêm, "
+                                "Hà Nội")
+                  .doubts.empty());
+  EXPECT_TRUE(normalize_address("Số 12, ngõ 85, đường Đức Thắng, phường Đức Thắng, quận Bắc Từ "
+                                "Liêm, Hà Nội")
                   .doubts.empty());
   // Words an address does print before a number, and a house number's own letter, are read.
   EXPECT_TRUE(normalize_address("Lô 12, Số 5A, ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ "

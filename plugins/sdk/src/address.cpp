@@ -403,10 +403,11 @@ Address normalize_address(std::string_view text) {
   std::vector<Token> toks = tokenize(text);
   drop_specks_before_numbers(toks);
   struct Piece {
-    std::string text;       // a word, a number or ","
-    bool as_read = false;   // no entry: the words as OCR read them
-    bool district = false;  // the district's entry
-    bool number = false;    // a number token ("170", "55/13", "120ngõ")
+    std::string text;        // a word, a number or ","
+    bool as_read = false;    // no entry: the words as OCR read them
+    bool district = false;   // the district's entry
+    bool number = false;     // a number token ("170", "55/13", "120ngõ")
+    bool bare_name = false;  // a street's or village's name without its head ("Đức Diễn")
   };
   std::vector<Piece> pieces;
   Address out;
@@ -492,7 +493,7 @@ Address normalize_address(std::string_view text) {
       after_ward_abbreviation = false;
       pieces.push_back(
           {e.generic ? with_first_letter(e.canonical, starts_upper(t.text)) : e.canonical, false,
-           e.district});
+           e.district, false, !e.generic && !e.district && !e.city});
       i = m->end;
       if (e.city) break;
       continue;
@@ -517,6 +518,16 @@ Address normalize_address(std::string_view text) {
         out.doubts.push_back("\"" + p.text + "\" before a number reads like \"" +
                              std::string(*head) + "\"");
       }
+    }
+  }
+  // "ngõ 106 Đức Diễn" is the lane of that street; a comma after the number ("ngõ 106,Đức
+  // Diễn") is a speck, or the street's head word was lost ("ngõ 106, đường Đức Diễn").
+  for (std::size_t k = 0; k + 3 < pieces.size(); ++k) {
+    const std::string head = to_lower(fold(pieces[k].text));
+    if (pieces[k].as_read || (head != "ngo" && head != "ngach" && head != "hem")) continue;
+    if (pieces[k + 1].number && pieces[k + 2].text == "," && pieces[k + 3].bare_name) {
+      out.doubts.push_back("a comma between \"" + pieces[k].text + " " + pieces[k + 1].text +
+                           "\" and \"" + pieces[k + 3].text + "\"");
     }
   }
   // A ngách is numbered with its ngõ's number, "ngách 30/1": three digits or more without the

@@ -17,13 +17,17 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::optional<std::string> first_id_number(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
+    // Groups join across a space, '.', ',' and a quote: a speck OCR put between two groups
+    // ("001'0 78 957126", which make_field doubts). Read as a break, it left a 9-digit number
+    // of the last groups.
     std::string digits;
     std::size_t j = i;
     for (; j < text.size(); ++j) {
       if (is_digit(text[j])) {
         digits += text[j];
-      } else if (!((text[j] == ' ' || text[j] == '.' || text[j] == ',') && j + 1 < text.size() &&
-                   is_digit(text[j + 1]))) {
+      } else if (!((text[j] == ' ' || text[j] == '.' || text[j] == ',' || text[j] == '\'' ||
+                    text[j] == '`') &&
+                   j + 1 < text.size() && is_digit(text[j + 1]))) {
         break;
       }
     }
@@ -471,7 +475,8 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
       }
     }
   }
-  if (kind == ValueKind::kPhone && speck_between_digits(text.text, f.value.size())) {
+  if ((kind == ValueKind::kPhone || kind == ValueKind::kIdNumber) &&
+      speck_between_digits(text.text, f.value.size())) {
     flag_for_review(&f, "a speck between the digits: \"" + text.text + "\"");
   }
   const bool numeric = kind == ValueKind::kNumber || kind == ValueKind::kMoney ||
@@ -564,6 +569,7 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
       options.before_line = end->line;
     }
   }
+  options.line_start_only = rule.line_start;
   ValueOptions value_options;
   value_options.stop_labels = rule.stop_labels;
   value_options.continuation_lines = rule.continuation_lines;

@@ -244,7 +244,13 @@ void collect_matches(const PageView& page, int page_index, std::string_view labe
     keys.reserve(words.size());
     for (const WordView& w : words) keys.push_back(label_key(w.text));
     const int n = static_cast<int>(words.size());
-    const int last_start = options.line_start_only ? std::min(n, 1) : n;
+    // At the line's start, specks before the label aside ("- Tiếp nhận hồ sơ của:").
+    int last_start = n;
+    if (options.line_start_only) {
+      last_start = 0;
+      while (last_start < n && keys[static_cast<std::size_t>(last_start)].empty()) ++last_start;
+      last_start = std::min(n, last_start + 1);
+    }
     for (int start = 0; start < last_start; ++start) {
       if (page_index == options.after_page && li == options.after_line &&
           start <= options.after_word)

@@ -53,6 +53,9 @@ struct FieldRule {
   std::string_view after = {};
   // A label that ends the search: the field's label must come before it (when it is found).
   std::string_view before = {};
+  // The label opens its line (specks aside): a title or a sentence that holds the same words
+  // is no match ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN…" for "Tiếp nhận hồ sơ của").
+  bool line_start = false;
 };
 
 // Where rules are searched: pages [first_page, last_page) by index.

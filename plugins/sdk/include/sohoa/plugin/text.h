@@ -53,7 +53,7 @@ struct LabelOptions {
   double max_distance_per_char = 0.15;
   int first_page = 0;  // page indexes to search, [first_page, last_page)
   int last_page = 1 << 30;
-  bool line_start_only = false;  // the label must be the first words of its line
+  bool line_start_only = false;  // the label must be the first words of its line (specks aside)
   // Only positions after this one (page index, line index, word index) count; -1: anywhere.
   int after_page = -1;
   int after_line = -1;
