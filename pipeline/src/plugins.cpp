@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -265,6 +266,19 @@ std::optional<std::string> confusable_digit(std::string_view a, std::string_view
     pair = std::string{a[i], '/', b[i]};
   }
   return pair;
+}
+
+// Days since 1970-01-01 of an ISO date "YYYY-MM-DD" (proleptic Gregorian), or nothing.
+std::optional<long> days_of(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  if (std::sscanf(std::string(iso).c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
 // Whether the second reading of a word of digits only (`first`: its digits) saw fewer figures
@@ -632,6 +646,20 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
       flag(d, "signed_date",
            "signed " + signed_at->second.value + ", one digit (" + *pair +
                ") from the received date " + received_at->second.value + ": a misread digit?");
+    }
+  }
+  // A form is signed days before it is handed in, not months: signed over 30 days before
+  // the dossier was received is more likely a month misread ("06" for 08 on a clean scan,
+  // seed 16), which the one-digit check above misses when the days differ too.
+  if (signed_at != d.fields.end() && received_at != d.fields.end()) {
+    const std::optional<long> signed_day = days_of(signed_at->second.value);
+    const std::optional<long> received_day = days_of(received_at->second.value);
+    if (signed_day && received_day && *received_day - *signed_day > 30) {
+      flag(d, "signed_date",
+           "signed " + signed_at->second.value + ", " +
+               std::to_string(*received_day - *signed_day) +
+               " days before the dossier was received (" + received_at->second.value +
+               "): a misread digit?");
     }
   }
   // The result is due after the dossier was received, never before; nor before its form was

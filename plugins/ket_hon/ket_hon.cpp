@@ -71,7 +71,21 @@ class MarriageRegistration final : public Extractor {
     on_page.first_page = page_index;
     on_page.last_page = page_index + 1;
     std::optional<Columns> columns = columns_from_heading(dossier, on_page);
-    if (!columns) columns = columns_from_dates(dossier, on_page);
+    const std::optional<Columns> by_dates = columns_from_dates(dossier, on_page);
+    // The headings' columns must put the two birth dates one each side: a heading guessed
+    // from the word beside the other ("| Bên nam", the table's rule taken for "Bên nữ") put
+    // the husband's name in the wife's column (seed 16).
+    if (columns && by_dates) {
+      const int wife = by_dates->wife_date;
+      const int husband = by_dates->husband_date;
+      if (wife < columns->left || wife >= columns->middle || husband < columns->middle ||
+          husband >= columns->right) {
+        columns = by_dates;
+      }
+      // A column's text starts at its left edge: nothing of it stands left of its date.
+      columns->left = std::max(columns->left, by_dates->left);
+    }
+    if (!columns) columns = by_dates;
     if (!columns) return;
     const int left = columns->left;
     const int middle = columns->middle;
@@ -131,6 +145,7 @@ class MarriageRegistration final : public Extractor {
   struct Columns {
     int after_line = 0;
     int left = 0, middle = 0, right = 0;
+    int wife_date = -1, husband_date = -1;  // where the birth dates start (columns_from_dates)
   };
 
   // The column edges halfway between the centres of the two headings.
@@ -167,7 +182,9 @@ class MarriageRegistration final : public Extractor {
       row_start.before_line = m.line;
       const std::optional<LabelMatch> first_row = find_label(dossier, kRows[0].label, row_start);
       const int after = (first_row ? first_row->line : m.line) - 1;
-      return Columns{after, std::max(0, dates[0].x - pad), dates[1].x - pad, page.width};
+      return Columns{
+          after,     std::max(0, dates[0].x - pad), dates[1].x - pad, page.width, dates[0].x,
+          dates[1].x};
     }
     return std::nullopt;
   }
@@ -203,16 +220,28 @@ class MarriageRegistration final : public Extractor {
       return Heading{std::max(w.line, h.line), box(w.line, w.first, w.last),
                      box(h.line, h.first, h.last)};
     }
+    // Words beside a heading that hold a letter: a garbled heading ("Bnn"), not a table rule
+    // read as "|".
+    auto lettered = [&](int line, int first, int last) {
+      const LineView& l = page.lines[static_cast<std::size_t>(line)];
+      for (int i = first; i < last; ++i) {
+        const std::string f = fold(l.words[static_cast<std::size_t>(i)].text);
+        if (std::any_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+          return true;
+        }
+      }
+      return false;
+    };
     for (const LabelMatch& h : husbands) {
       const int first = std::max(0, h.first - 2);
-      if (h.first > first) {
+      if (h.first > first && lettered(h.line, first, h.first)) {
         return Heading{h.line, box(h.line, first, h.first), box(h.line, h.first, h.last)};
       }
     }
     for (const LabelMatch& w : wives) {
       const int words = static_cast<int>(page.lines[static_cast<std::size_t>(w.line)].words.size());
       const int last = std::min(words, w.last + 2);
-      if (last > w.last) {
+      if (last > w.last && lettered(w.line, w.last, last)) {
         return Heading{w.line, box(w.line, w.first, w.last), box(w.line, w.last, last)};
       }
     }

@@ -432,6 +432,15 @@ TEST(NormalizeAddress, PutsMisreadGazetteerWordsBack) {
        "Số 108, Tổ dân phố Hoàng Xá, phường Liên Mạc, quận Bắc Từ Liêm, TP. Hà Nội"},
       {"Số 227 ngõ 162 Xuân Tảo, P. Xuân Tảo, Q.:Bắc Từ Liêm, TP. Hà Nội.",
        "Số 227 ngõ 162 Xuân Tảo, P. Xuân Tảo, Q. Bắc Từ Liêm, TP. Hà Nội"},
+      // Seed 18 of bench/extract: a comma read as "„", and one lost before a headed street.
+      {"Số 103„Tổ dân phố Kiều Mai, phường Phúc Diễn, quận Bắc Từ Liêm, thành phố Hà Nội `",
+       "Số 103, Tổ dân phố Kiều Mai, phường Phúc Diễn, quận Bắc Từ Liêm, thành phố Hà Nội"},
+      {"Căn hộ 2611, tòa N03 đường Văn Tiến Dũng, phường. Minh Khai, quận Bắc Từ Liêm, TP. Hà.Nội",
+       "Căn hộ 2611, tòa N03, đường Văn Tiến Dũng, phường Minh Khai, quận Bắc Từ Liêm, TP. Hà "
+       "Nội"},
+      // Written without commas, it stays so.
+      {"Số 128 ngõ 294 đường Hoàng Quốc Việt, phường Cổ Nhuế 1, quận Bắc Từ Liêm, Hà Nội",
+       "Số 128 ngõ 294 đường Hoàng Quốc Việt, phường Cổ Nhuế 1, quận Bắc Từ Liêm, Hà Nội"},
   };
   for (const Case& c : cases) {
     const Address a = normalize_address(c.read);

@@ -103,6 +103,9 @@ TEST(PluginSet, FindsTheMarriageTableByItsColumnsHoweverOcrReadTheHeadings) {
       {"merged", marriage_registration({{{1050, "Bên r nam"}}}, "Bên nữ")},
       {"one alone", marriage_registration({{{1050, "Bên nữ"}}}, "Bên nữ")},
       {"none", marriage_registration({}, "Bên nữ")},
+      // The word beside the one heading found is no heading: a table rule read as "|" (seed
+      // 16), which put the husband's values in the wife's column.
+      {"a rule beside one", marriage_registration({{{700, "|"}, {1850, "Bên nam"}}}, "Bên nữ")},
   };
   for (const auto& [name, dossier] : cases) {
     Dossier d = dossier;
@@ -257,6 +260,21 @@ TEST(PluginSet, FlagsASigningDateOneRoundFigureFromTheReceivedDate) {
         d.review_reasons.count("signed_date") != 0 &&
         d.review_reasons.at("signed_date").find("one digit (0/8)") != std::string::npos;
     EXPECT_EQ(flagged, received == "18/02/2020") << received;
+  }
+}
+
+TEST(PluginSet, FlagsAFormSignedMonthsBeforeTheDossierWasReceived) {
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  // Signed 10/02/2020: received 31/03 is 50 days later (a month misread, "02" for 03?);
+  // 28/02 is 18 days, a form filled a little ahead.
+  for (const std::string received : {"31/03/2020", "28/02/2020"}) {
+    Dossier d = received_on(received);
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("signed_date")) << received;
+    const bool flagged =
+        d.review_reasons.count("signed_date") != 0 &&
+        d.review_reasons.at("signed_date").find("days before the dossier") != std::string::npos;
+    EXPECT_EQ(flagged, received == "31/03/2020") << received;
   }
 }
 

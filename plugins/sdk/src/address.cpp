@@ -90,6 +90,7 @@ struct Entry {
   bool ward = false;      // "phường <ward>"
   bool district = false;  // "quận Bắc Từ Liêm", "Bắc Từ Liêm"
   bool city = false;      // "Hà Nội": the address ends here
+  bool headed = false;  // a street or residential group with its head ("đường …", "tổ dân phố …")
   int words = 0;
   std::u32string key;       // folded letters and digits
   std::u32string name_key;  // the same of the name after its head ("Đông Ngạc" of "phố …")
@@ -142,12 +143,17 @@ const std::vector<Entry>& gazetteer() {
     }
     for (std::string_view s : kStreets) {
       proper.insert(std::string(s));
-      out.push_back(make_entry("đường " + std::string(s), true, s));
-      out.push_back(make_entry("phố " + std::string(s), true, s));
+      for (const char* head : {"đường ", "phố "}) {
+        Entry e = make_entry(head + std::string(s), true, s);
+        e.headed = true;
+        out.push_back(std::move(e));
+      }
     }
     for (std::string_view g : kGroups) {
       proper.insert(std::string(g));
-      out.push_back(make_entry("tổ dân phố " + std::string(g), true, g));
+      Entry e = make_entry("tổ dân phố " + std::string(g), true, g);
+      e.headed = true;
+      out.push_back(std::move(e));
     }
     // Names alone ("ngõ 85 Chèm"), of two words or more: one word ("Đống", "Đăm") is put
     // right only after its head ("Tổ dân phố Đống"), since "Đông" folds like it.
@@ -221,7 +227,9 @@ std::vector<Token> tokenize(std::string_view text) {
       cur += c;
     } else {
       flush();
-      if (c == ',' || c == ';') out.push_back({Kind::kComma, {}});
+      // A comma read as a low quote ("Số 103„Tổ dân phố") is a comma.
+      if (c == ',' || c == ';' || c == U'\u201E' || c == U'\u201A')
+        out.push_back({Kind::kComma, {}});
       if (c == '.' || c == ':') out.push_back({Kind::kDot, {}});
     }
   }
@@ -453,6 +461,13 @@ Address normalize_address(std::string_view text) {
     // abbreviation ("P. Xuân Tảo").
     if ((is_abbreviation(folded) || (m && is_component(*m->entry))) && !pieces.empty() &&
         pieces.back().text != "," && pieces.back().text.back() != '.') {
+      pieces.push_back({","});
+    }
+    // A street or group with its head right after a number ("tòa N03 đường Văn Tiến Dũng"),
+    // in an address that parts its components with commas: that comma, lost. An address
+    // written without them ("Số 128 ngõ 294 đường …") is left so.
+    if (m && m->entry->headed && !pieces.empty() && pieces.back().number &&
+        std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.text == ","; })) {
       pieces.push_back({","});
     }
     head_seen =

@@ -24,7 +24,9 @@ struct Address {
 };
 
 // Cleans an address read by OCR:
-// - specks (` " ' [ ] | ˆ …) and stray dots dropped, ';' read as ',', spacing made regular;
+// - specks (` " ' [ ] | ˆ …) and stray dots dropped, ';' and '„' read as ',', spacing made regular;
+//   a comma lost between a number and a street or group with its head put back, when the
+//   address parts its components with commas ("tòa N03 đường Văn Tiến Dũng");
 // - words of the gazetteer (wards, streets, tổ dân phố, "quận Bắc Từ Liêm", "thành phố Hà
 //   Nội", and the words of an address: "Số", "ngõ", "ngách", "Căn hộ", "phường" …) spelled as
 //   the gazetteer does when one entry is clearly the closest, within about one edit in six
