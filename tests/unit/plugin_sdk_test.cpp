@@ -492,6 +492,10 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
   EXPECT_TRUE(normalize_address("Nhà số 49, Ngách 30/1, ngõ 83 Xuân La, P. Xuân Đỉnh, Q. Bắc "
                                 "Từ Liêm, TP. Hà Nội")
                   .doubts.empty());
+  // Two numbers in a row (seed 26: "ngõ 2 283 Nhổn" for ngõ 283).
+  EXPECT_FALSE(normalize_address("Nhà số 26, ngách 9/9, ngõ 2 283 Nhổn, P. Minh Khai, Q. Bắc Từ "
+                                 "Liêm, Hà Nội")
+                   .doubts.empty());
   // A comma between a lane's number and its street's bare name (seed 24: "ngõ 106,Đức Diễn").
   EXPECT_FALSE(normalize_address("Số 21 ngõ 106,Đức Diễn, phường Phúc Diễn, quận Bắc Từ Liêm, "
                                  "Hà Nội")

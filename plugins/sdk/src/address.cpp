@@ -545,6 +545,15 @@ Address normalize_address(std::string_view text) {
                            "\" and \"" + pieces[k + 3].text + "\"");
     }
   }
+  // Two numbers in a row ("ngõ 2 283"): no address prints them so, one is a speck or a
+  // letter misread.
+  for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+    if (pieces[k].number && pieces[k + 1].number) {
+      out.doubts.push_back("two numbers in a row: \"" + pieces[k].text + " " + pieces[k + 1].text +
+                           "\"");
+      break;
+    }
+  }
   // A ngách is numbered with its ngõ's number, "ngách 30/1": three digits or more without the
   // '/' are a '/' read as 7 or 1 ("ngách 3071").
   for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
