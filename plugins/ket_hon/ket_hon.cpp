@@ -55,6 +55,8 @@ class MarriageRegistration final : public Extractor {
       fields.push_back(*signed_date);
     } else if (auto any = read_place_date(dossier, "signed_date", scope, "Kết hôn lần thứ mấy")) {
       fields.push_back(*any);
+    } else if (auto header = read_place_date(dossier, "signed_date", scope)) {
+      fields.push_back(*header);  // under the national motto, above the title
     }
     return fields;
   }

@@ -52,6 +52,10 @@ class BirthRegistration final : public Extractor {
       fields.push_back(*signed_date);
     } else if (auto any = read_place_date(dossier, "signed_date", scope, kFather)) {
       fields.push_back(*any);
+    } else if (auto header = read_place_date(dossier, "signed_date", scope)) {
+      // Some wards print the date under the national motto, above the title; the form's
+      // other dates are labelled ("sinh", "cấp") and never read as one.
+      fields.push_back(*header);
     }
     check_birth_date_in_words(dossier, scope, fields);
     check_requester_id(dossier, scope, fields);

@@ -210,6 +210,20 @@ TEST(ReadPlaceDate, SkipsADateThatGoesOnFromTheLineAbove) {
   EXPECT_EQ(f->value, "2017-02-23");
 }
 
+TEST(ReadPlaceDate, ReadsADateWithASpeckGluedToItsDayOrAFractionSlash) {
+  // Seed 25 of bench/extract: "ngày.07", and a certified date printed "25/01⁄2016".
+  for (const auto& [line, iso] :
+       {std::pair{"Làm tại: P. Xuân Tảo, ngày.07 tháng 01 năm 2020", "2020-01-07"},
+        std::pair{"Ngày 25/01⁄2016", "2016-01-25"}}) {
+    DossierView d;
+    d.pages.push_back(
+        page_of({"Chúng tôi cam đoan những lời khai trên đây là đúng sự thật", line}));
+    const std::optional<FieldValue> f = read_place_date(d, "signed_date");
+    ASSERT_TRUE(f.has_value()) << line;
+    EXPECT_EQ(f->value, iso) << line;
+  }
+}
+
 TEST(ParseDate, ReadsDigitsInEveryPrintedForm) {
   EXPECT_EQ(parse_date("05/02/2020")->iso(), "2020-02-05");
   EXPECT_EQ(parse_date("ngày 5/2/2020")->iso(), "2020-02-05");

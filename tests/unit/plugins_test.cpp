@@ -401,6 +401,28 @@ TEST(PluginSet, NeverTakesTheReceiptsTitleForItsApplicantLabel) {
   }
 }
 
+TEST(PluginSet, ReadsABirthRegistrationsDateUnderTheMotto) {
+  // Some wards print the date under the national motto, above the title (seed 25).
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d;
+  d.id = "test";
+  d.pages.push_back(page_of({
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Bắc Từ Liêm, ngày 10 tháng 01 năm 2022 `",
+      "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+      "Họ, chữ đệm, tên người yêu cầu: Đào Quang Phúc",
+      "Giấy tờ tùy thân: CCCD số 001 083 517 156, cấp ngày 27/8/2018",
+      "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
+      "Họ, chữ đệm, tên: Đào Tuấn Quân",
+      "Ngày, tháng, năm sinh: 20/11/2021 ghi bằng chữ: Ngày hai mươi tháng mười một năm hai "
+      "nghìn không trăm hai mươi mốt",
+  }));
+  set.classify_and_extract(d);
+  ASSERT_TRUE(d.fields.count("signed_date"));
+  EXPECT_EQ(d.fields.at("signed_date").value, "2022-01-10");
+}
+
 TEST(PluginSet, NeverTakesTheMothersLineForTheChildsName) {
   // The child's label misread (seed 21 of bench/extract: "lền" for "tên", "tên:," glued to the
   // name): "Họ, chữ đệm, tên" is still printed at the head of the mother's label below.

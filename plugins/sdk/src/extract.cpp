@@ -661,6 +661,11 @@ bool is_place_date_line(const LineView& line) {
     if (comma != std::string::npos && word.substr(comma + 1) == "ngay" &&
         k + 1 < line.words.size() && !line.words[k + 1].text.empty())
       return true;
+    // "ngày.07 tháng 01 năm 2020": a speck glued between "ngày" and its day.
+    if (word.rfind("ngay", 0) == 0 && word.size() > 5 &&
+        !std::isalnum(static_cast<unsigned char>(word[4])) && is_digit(word.back()) &&
+        parse_date(line.text).has_value())
+      return true;
     if (word != "ngay") continue;
     // Not a labelled date: "Sinh ngày …", "Ngày cấp: …" (the word after must be a number).
     const std::string before = k == 0 ? "" : fold(line.words[k - 1].text);
@@ -724,7 +729,7 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
       // The date words only: from "ngày" on.
       std::size_t from = 0;
       for (std::size_t k = 0; k < words.size(); ++k) {
-        if (fold(words[k].text) == "ngay") from = k;
+        if (fold(words[k].text).rfind("ngay", 0) == 0) from = k;
       }
       std::vector<WordView> date_words(words.begin() + static_cast<std::ptrdiff_t>(from),
                                        words.end());

@@ -87,6 +87,16 @@ bool as_zero(char32_t c) {
 }  // namespace
 
 std::string repair_digits(std::string_view text) {
+  // A fraction slash (U+2044) or a division slash (U+2215) is a '/' of the print
+  // ("25/01⁄2016").
+  std::string slashed(text);
+  for (std::string_view slash : {std::string_view("\u2044"), std::string_view("\u2215")}) {
+    for (std::size_t at = slashed.find(slash); at != std::string::npos;
+         at = slashed.find(slash, at)) {
+      slashed.replace(at, slash.size(), "/");
+    }
+  }
+  text = slashed;
   std::u32string cps = decode_utf8(text);
   for (std::size_t i = 0; i < cps.size();) {
     std::size_t j = i;
