@@ -35,27 +35,6 @@ constexpr const char* kChoiceIterations = "1";
 // (OcrConfig::digit_doubt).
 constexpr float kDoubtingRunnerUp = 0.35f;
 
-// The highest confidence Tesseract gave another character in place of one of the digits of
-// the word at `it`, which it leaves at the word's last symbol. Needs lstm_choice_mode 2.
-float runner_up_of_digits(tesseract::ResultIterator& it) {
-  float best = 0;
-  while (true) {
-    TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
-    if (symbol && is_digit(symbol.get())) {
-      tesseract::ChoiceIterator choice(it);
-      do {
-        const char* c = choice.GetUTF8Text();
-        if (c != nullptr && c[0] != '\0' && c[0] != ' ' && std::strcmp(c, symbol.get()) != 0) {
-          best = std::max(best, choice.Confidence() / 100.0f);
-        }
-      } while (choice.Next());
-    }
-    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
-    if (!it.Next(tesseract::RIL_SYMBOL)) break;
-  }
-  return best;
-}
-
 // A capital vowel with a mark ("Ĩ", "Ộ").
 bool marked_capital(const char* symbol) {
   if (symbol == nullptr || static_cast<unsigned char>(symbol[0]) < 0x80) return false;
@@ -69,20 +48,19 @@ bool in_capitals(const std::string& word) {
   return plugin::to_upper(word) == word && text::to_lower(word) != word;
 }
 
-// The highest confidence Tesseract gave the same letter with another mark (or none) in place
-// of a marked capital of the word at `it` ("DĨ" for "DI"), which it leaves at the word's last
-// symbol. Needs lstm_choice_mode 2.
-float runner_up_of_marks(tesseract::ResultIterator& it) {
+// The highest confidence Tesseract gave a rival character in place of a doubted symbol of the
+// word at `it`, which it leaves at the word's last symbol. Needs lstm_choice_mode 2.
+template <typename Doubted, typename Rival>
+float runner_up(tesseract::ResultIterator& it, Doubted doubted, Rival rival) {
   float best = 0;
   while (true) {
     TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
-    if (symbol && marked_capital(symbol.get())) {
-      const std::string base = text::fold_diacritics(symbol.get());
+    if (symbol && doubted(symbol.get())) {
       tesseract::ChoiceIterator choice(it);
       do {
         const char* c = choice.GetUTF8Text();
         if (c != nullptr && c[0] != '\0' && std::strcmp(c, symbol.get()) != 0 &&
-            text::fold_diacritics(c) == base) {
+            rival(symbol.get(), c)) {
           best = std::max(best, choice.Confidence() / 100.0f);
         }
       } while (choice.Next());
@@ -91,6 +69,18 @@ float runner_up_of_marks(tesseract::ResultIterator& it) {
     if (!it.Next(tesseract::RIL_SYMBOL)) break;
   }
   return best;
+}
+
+// For a digit, any other character is a rival (a 2 with a Z close behind, a 4 with a '-').
+float runner_up_of_digits(tesseract::ResultIterator& it) {
+  return runner_up(it, is_digit, [](const char*, const char* c) { return c[0] != ' '; });
+}
+
+// For a marked capital, the same letter with another mark or none ("DĨ" for "DI").
+float runner_up_of_marks(tesseract::ResultIterator& it) {
+  return runner_up(it, marked_capital, [](const char* symbol, const char* c) {
+    return text::fold_diacritics(c) == text::fold_diacritics(symbol);
+  });
 }
 
 // The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers
