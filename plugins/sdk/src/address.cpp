@@ -521,18 +521,24 @@ Address normalize_address(std::string_view text) {
     out.doubts.push_back("a speck inside the number \"" + *speck + "\"");
   }
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const Piece& p = pieces[k];
+    Piece& p = pieces[k];
     if (!p.as_read) continue;
     const std::u32string cps = decode_utf8(p.text);
+    // A head one letter off before its number ("gõ 34", "hgõ 108", "gách 11/13") is put
+    // right, and still shown to a person: a word one letter from a head could be a name.
+    if (k + 1 < pieces.size() && pieces[k + 1].number) {
+      if (std::optional<std::string_view> head = head_misread(p.text)) {
+        out.doubts.push_back("\"" + p.text + "\" before a number, taken for \"" +
+                             std::string(*head) + "\"");
+        p.text = with_first_letter(*head, starts_upper(cps));
+        p.as_read = false;
+        continue;
+      }
+    }
     if (cps.size() == 1) {
       out.doubts.push_back("a stray letter \"" + p.text + "\"");
     } else if (std::any_of(cps.begin(), cps.end(), foreign_letter) || !plausible_word(p.text)) {
       out.doubts.push_back("\"" + p.text + "\" is no Vietnamese word");
-    } else if (k + 1 < pieces.size() && pieces[k + 1].number) {
-      if (std::optional<std::string_view> head = head_misread(p.text)) {
-        out.doubts.push_back("\"" + p.text + "\" before a number reads like \"" +
-                             std::string(*head) + "\"");
-      }
     }
   }
   // "ngõ 106 Đức Diễn" is the lane of that street; a comma after the number ("ngõ 106,Đức
