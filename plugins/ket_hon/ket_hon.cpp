@@ -227,10 +227,7 @@ class MarriageRegistration final : public Extractor {
     auto lettered = [&](int line, int first, int last) {
       const LineView& l = page.lines[static_cast<std::size_t>(line)];
       for (int i = first; i < last; ++i) {
-        const std::string f = fold(l.words[static_cast<std::size_t>(i)].text);
-        if (std::any_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-          return true;
-        }
+        if (holds_letter(l.words[static_cast<std::size_t>(i)].text)) return true;
       }
       return false;
     };

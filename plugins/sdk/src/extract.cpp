@@ -540,9 +540,7 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     // value when OCR hid where that item starts (".2. Địa chỉ trụ sở hộ kinh doanh: Số 24").
     const std::vector<std::string> words = split_at_spaces(f.value);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-      const std::string folded = to_lower(fold(words[i]));
-      if (words[i].size() > 1 && words[i].back() == ':' &&
-          std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      if (words[i].size() > 1 && words[i].back() == ':' && holds_letter(words[i])) {
         flag_for_review(&f, "\"" + words[i] + "\" inside the value: the next label read into it?");
         break;
       }

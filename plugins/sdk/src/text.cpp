@@ -110,6 +110,11 @@ std::u32string label_key(std::string_view text) {
   return out;
 }
 
+bool holds_letter(std::string_view word) {
+  const std::u32string key = label_key(word);
+  return std::any_of(key.begin(), key.end(), [](char32_t c) { return c < U'0' || c > U'9'; });
+}
+
 Box unite(const Box& a, const Box& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;
@@ -340,12 +345,6 @@ bool starts_stop_label(const LineView& line, std::size_t i,
     }
   }
   return false;
-}
-
-// Whether the word has a letter: its folded key holds more than digits.
-bool holds_letter(std::string_view word) {
-  const std::u32string key = label_key(word);
-  return std::any_of(key.begin(), key.end(), [](char32_t c) { return c < U'0' || c > U'9'; });
 }
 
 // A line that begins a new labelled item ("Địa chỉ: …", "2. …", "- …") rather than

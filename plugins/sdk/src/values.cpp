@@ -71,11 +71,6 @@ bool date_separator(std::string_view between) {
 
 int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
 
-// OCR reads 1 as I, l or | and 0 as O, o or Ö inside numbers ("0I/02/2020", "Ö7"): in a word
-// made of digits, those letters and date separators, with at least one real digit, they are
-// digits.
-namespace {
-
 // "†" is how a 1 of this print reads in a poor scan ("181†12", "ngày †7/10/2023").
 bool as_one(char32_t c) { return c == 'I' || c == 'l' || c == '|' || c == U'†'; }
 
@@ -84,20 +79,15 @@ bool as_zero(char32_t c) {
          c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
 }
 
-}  // namespace
-
+// OCR reads 1 as I, l or | and 0 as O, o or Ö inside numbers ("0I/02/2020", "Ö7"): in a word
+// made of digits, those letters and date separators, with at least one real digit, they are
+// digits.
 std::string repair_digits(std::string_view text) {
+  std::u32string cps = decode_utf8(text);
   // A fraction slash (U+2044) or a division slash (U+2215) is a '/' of the print
   // ("25/01⁄2016").
-  std::string slashed(text);
-  for (std::string_view slash : {std::string_view("\u2044"), std::string_view("\u2215")}) {
-    for (std::size_t at = slashed.find(slash); at != std::string::npos;
-         at = slashed.find(slash, at)) {
-      slashed.replace(at, slash.size(), "/");
-    }
-  }
-  text = slashed;
-  std::u32string cps = decode_utf8(text);
+  std::replace_if(
+      cps.begin(), cps.end(), [](char32_t c) { return c == 0x2044 || c == 0x2215; }, U'/');
   for (std::size_t i = 0; i < cps.size();) {
     std::size_t j = i;
     while (j < cps.size() && cps[j] != ' ') ++j;
@@ -685,11 +675,9 @@ std::optional<std::string> read_dossier_code_near(std::string_view text,
     }
     return out;
   };
-  auto letter = [](char32_t c) {
-    const std::string f = fold(encode_utf8(std::u32string(1, c)));
-    return f.size() == 1 && ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z'));
+  auto separator = [&](char32_t c) {
+    return digit_of(c) == 0 && !holds_letter(encode_utf8(std::u32string(1, c)));
   };
-  auto separator = [&](char32_t c) { return digit_of(c) == 0 && !letter(c); };
   // Reads `n` digits backwards from t[k), or nothing.
   auto digits_before = [&](std::size_t& k, std::size_t n) {
     std::string out;

@@ -27,6 +27,10 @@ std::string encode_utf8(std::u32string_view text);
 // titles are compared on ("Tên hộ kinh doanh:" → "tenhokinhdoanh").
 std::u32string label_key(std::string_view text);
 
+// Whether `word` holds a letter once folded ("Bnn", "doanh:"), not only digits and specks
+// ("|", "12.").
+bool holds_letter(std::string_view word);
+
 // Levenshtein distance in code points.
 int edit_distance(std::u32string_view a, std::u32string_view b);
 
