@@ -117,6 +117,31 @@ void check_code_date(std::vector<FieldValue>& fields) {
   flag_for_review(received, reason);
 }
 
+// A received date its line lost (the year cut off, "4. Thời" split from "nhận hồ sơ: …") is
+// the day in the dossier code: the one-stop software numbers a dossier with the day it was
+// received. Taken from the code as printed, always shown to a person.
+void received_from_code(std::vector<FieldValue>& fields) {
+  if (find_field(fields, "received_date") != nullptr) return;
+  const FieldValue* code = find_field(fields, "dossier_code");
+  if (code == nullptr) return;
+  const std::size_t dash = code->value.find('-');
+  if (dash == std::string::npos || dash + 7 > code->value.size()) return;
+  const std::string yymmdd = code->value.substr(dash + 1, 6);
+  if (!std::all_of(yymmdd.begin(), yymmdd.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return;
+  const Date day{2000 + std::stoi(yymmdd.substr(0, 2)), std::stoi(yymmdd.substr(2, 2)),
+                 std::stoi(yymmdd.substr(4, 2))};
+  if (!valid_date(day)) return;
+  FieldValue f = *code;
+  f.key = "received_date";
+  f.value = day.iso();
+  f.needs_review = false;
+  f.review_reason.clear();
+  flag_for_review(
+      &f, "the received date is not read on its line; taken from the dossier code " + code->value);
+  fields.push_back(std::move(f));
+}
+
 // Agency codes (the part of a dossier code before the date) of the one-stop desks whose
 // receipts this archive holds: the district's. A district that files its wards' receipts too
 // adds their desks here. Another agency's code on a receipt is most likely a misread digit.
@@ -176,8 +201,9 @@ class Receipt final : public Extractor {
       }
     }
     if (FieldValue* name = find_field(fields, "procedure_name")) match_catalogue(*name);
-    check_code_date(fields);
     check_code_agency(fields);
+    received_from_code(fields);
+    check_code_date(fields);
     return fields;
   }
 

@@ -300,13 +300,12 @@ TEST(PluginSet, FlagsAResultDueBeforeTheDossierWasReceived) {
 
 TEST(PluginSet, FlagsAResultDueBeforeTheFormWasSigned) {
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
-  // Signed 10 February 2020; the receipt's own date unread ("năm 2 20").
+  // Signed 10 February 2020; the receipt's own date unread ("năm 2 20"), its code too.
   for (const std::string due : {"ngày 2 tháng 02 năm 2020", "ngày 12 tháng 02 năm 2020"}) {
     Dossier d = birth_registration(kFiveFebruary);
     d.pages.insert(
         d.pages.begin(),
-        page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: 000.00.17.H26-200212-0001",
-                 "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+        page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
                  "4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 12 tháng 02 năm 2 20",
                  "5. Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 50 phút, " + due}));
     set.classify_and_extract(d);
@@ -349,6 +348,26 @@ TEST(PluginSet, ReadsADossierCodeWhoseAgencyIsMisreadAsTheDesksAndFlagsIt) {
     ASSERT_TRUE(d.review_reasons.count("dossier_code")) << line;
     EXPECT_NE(d.review_reasons.at("dossier_code").find(reason), std::string::npos)
         << d.review_reasons.at("dossier_code");
+  }
+}
+
+TEST(PluginSet, TakesAReceivedDateItsLineLostFromTheDossierCodeAndFlagsIt) {
+  // Seed 25 of bench/extract: the year cut off the line, and "4. Thời" split from "nhận hồ sơ".
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const char* line :
+       {"4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 10 tháng 02 năm", "4. Thời"}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    d.pages.insert(d.pages.begin(), page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                                             "Mã hồ sơ: 000.00.17.H26-200210-0250",
+                                             "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH", line, "su,"}));
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("received_date")) << line;
+    EXPECT_EQ(d.fields.at("received_date").value, "2020-02-10") << line;
+    EXPECT_EQ(d.fields.at("received_date").page, 1) << line;
+    ASSERT_TRUE(d.review_reasons.count("received_date")) << line;
+    EXPECT_NE(d.review_reasons.at("received_date").find("taken from the dossier code"),
+              std::string::npos)
+        << d.review_reasons.at("received_date");
   }
 }
 
