@@ -103,6 +103,37 @@ std::string check_descriptor(const sohoa_plugin_descriptor& d, PluginInfo& info)
   return {};
 }
 
+// A word OCR glued to its label across the colon, the space after it lost
+// ("thoại:0352128424", "của:*Nguyễn", "của:BÙI"): the label's word with its colon, then the
+// rest, each with its share of the box (by characters). Any other word: itself. A label word
+// is in lower case; a speck read as a colon between two words of a name or title ("Hà:Nội",
+// "HỒ:SƠ") is no label's, and stays.
+std::vector<plugin::WordView> unglue_label(const plugin::WordView& w) {
+  const std::u32string cps = plugin::decode_utf8(w.text);
+  std::size_t colon = 1;
+  while (colon < cps.size() && cps[colon] != U':' && cps[colon] != U';') ++colon;
+  if (colon + 1 >= cps.size() ||
+      !plugin::holds_letter(plugin::encode_utf8(cps.substr(colon - 1, 1)))) {
+    return {w};
+  }
+  std::size_t rest = colon;
+  while (rest < cps.size() && (cps[rest] == U':' || cps[rest] == U';')) ++rest;
+  if (rest >= cps.size()) return {w};
+  const std::string head = plugin::encode_utf8(cps.substr(0, colon));
+  if (plugin::holds_letter(plugin::encode_utf8(cps.substr(rest, 1))) &&
+      plugin::to_lower(head) != head) {
+    return {w};
+  }
+  const int left_w = static_cast<int>(std::lround(
+      static_cast<double>(w.box.w) * static_cast<double>(rest) / static_cast<double>(cps.size())));
+  plugin::WordView label{
+      plugin::encode_utf8(cps.substr(0, rest)), {w.box.x, w.box.y, left_w, w.box.h}, w.confidence};
+  plugin::WordView value{plugin::encode_utf8(cps.substr(rest)),
+                         {w.box.x + left_w, w.box.y, w.box.w - left_w, w.box.h},
+                         w.confidence};
+  return {label, value};
+}
+
 plugin::PageView make_page_view(const Page& p) {
   plugin::PageView page;
   page.number = p.number;
@@ -117,10 +148,12 @@ plugin::PageView make_page_view(const Page& p) {
     if (page.lines.size() <= line) page.lines.resize(line + 1);
     plugin::LineView& l = page.lines[line];
     const plugin::Box box{w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3]};
-    if (!l.text.empty()) l.text += ' ';
-    l.text += w.text;
+    for (plugin::WordView& piece : unglue_label(plugin::WordView{w.text, box, w.confidence})) {
+      if (!l.text.empty()) l.text += ' ';
+      l.text += piece.text;
+      l.words.push_back(std::move(piece));
+    }
     l.box = plugin::unite(l.box, box);
-    l.words.push_back(plugin::WordView{w.text, box, w.confidence});
   }
   std::erase_if(page.lines, [](const plugin::LineView& l) { return l.words.empty(); });
   return page;
@@ -294,6 +327,33 @@ bool fewer_glyphs_with_a_letter(std::string_view word, const std::string& first,
   return lost.find_first_not_of('1') != std::string::npos;
 }
 
+// A word of the page read a second time, as the plugins saw it: a word glued to its label is
+// two (unglue_label), and so is its second reading when it splits alike.
+struct SecondReading {
+  std::string text;
+  Box bbox{};
+  std::string second_reading;
+};
+
+std::vector<SecondReading> second_readings(const Page& page) {
+  std::vector<SecondReading> out;
+  for (const Word& w : page.words) {
+    if (w.second_reading.empty()) continue;
+    const std::vector<plugin::WordView> pieces =
+        unglue_label(plugin::WordView{w.text, {w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3]}, 0});
+    const std::vector<plugin::WordView> again =
+        unglue_label(plugin::WordView{w.second_reading, {}, 0});
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const plugin::Box& b = pieces[i].box;
+      out.push_back(
+          SecondReading{pieces[i].text,
+                        {b.x, b.y, b.w, b.h},
+                        again.size() == pieces.size() ? again[i].text : w.second_reading});
+    }
+  }
+  return out;
+}
+
 // Tesseract misreads a digit with full confidence ("0332876577" for 0932876577); the words
 // holding digits were read a second time on their own (Word::second_reading). A value of
 // digits is doubted when the second reading of one of its words
@@ -313,8 +373,9 @@ void doubt_by_second_reading(Dossier& d) {
     }
     if (!kind || field.page < 1 || field.page > static_cast<int>(d.pages.size())) continue;
     const std::string value_digits = schema::digits_only(field.value);
-    for (const Word& w : d.pages[static_cast<std::size_t>(field.page - 1)].words) {
-      if (w.second_reading.empty() || !inside(w.bbox, field.bbox)) continue;
+    for (const SecondReading& w :
+         second_readings(d.pages[static_cast<std::size_t>(field.page - 1)])) {
+      if (!inside(w.bbox, field.bbox)) continue;
       const std::string first = schema::digits_only(w.text);
       const std::string again = schema::digits_only(w.second_reading);
       if (first.empty() || !digits_in(w.text, value_digits)) continue;

@@ -371,6 +371,26 @@ TEST(PluginSet, TakesAReceivedDateItsLineLostFromTheDossierCodeAndFlagsIt) {
   }
 }
 
+TEST(PluginSet, ReadsValuesOcrGluedToTheirLabelsColon) {
+  // The space after the colon lost (seeds 13, 22 and 27 of bench/extract): the label's word
+  // and the value are one word. A colon between two words of a place ("Hà:Nội") is no label's.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d = birth_registration(kFiveFebruary);
+  d.pages.insert(
+      d.pages.begin(),
+      page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Tiếp nhận hồ sơ của:TRẦN THỊ BÌNH",
+               "Địa chỉ: Số 12 ngõ 34 Phú Diễn, quận Bắc Từ Liêm, thành phố Hà:Nội",
+               "Số điện thoại:0352128424 Email:"}));
+  set.classify_and_extract(d);
+  ASSERT_TRUE(d.fields.count("applicant_phone"));
+  EXPECT_EQ(d.fields.at("applicant_phone").value, "0352128424");
+  ASSERT_TRUE(d.fields.count("applicant_name"));
+  EXPECT_EQ(d.fields.at("applicant_name").value, "Trần Thị Bình");
+  ASSERT_TRUE(d.fields.count("applicant_address"));
+  EXPECT_EQ(d.fields.at("applicant_address").value,
+            "Số 12 ngõ 34 Phú Diễn, quận Bắc Từ Liêm, thành phố Hà Nội");
+}
+
 TEST(PluginSet, EndsTheReceiptsPhoneNumberAtTheEmailLabel) {
   // A speck after "Email:" read as a digit (seed 21 of bench/extract) is no digit of the phone.
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
