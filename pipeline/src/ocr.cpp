@@ -8,6 +8,7 @@
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
+#include "sohoa/archive/schema.h"
 #include "sohoa/archive/text.h"
 #include "sohoa/pipeline/layout.h"
 #include "sohoa/plugin/text.h"
@@ -180,18 +181,61 @@ void read_digits_again(tesseract::TessBaseAPI& api, std::vector<Word>& words, in
   api.SetPageSegMode(tesseract::PSM_AUTO);
 }
 
+int digit_count(std::string_view text) {
+  return static_cast<int>(
+      std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+// Each word holding OcrConfig::second_opinion_digits digits or more read by the second
+// model, alone: its box with a third of its height around it, cut from the page, as a single
+// word. A reading whose digits differ from the page's goes to Word::second_reading (unless
+// the word has one already).
+void second_opinion(tesseract::TessBaseAPI& api, PIX* image, int dpi, std::vector<Word>& words,
+                    int min_digits) {
+  const int width = pixGetWidth(image);
+  const int height = pixGetHeight(image);
+  for (Word& w : words) {
+    if (!w.second_reading.empty() || digit_count(w.text) < min_digits) continue;
+    const int pad = w.bbox[3] / 3;
+    const int left = std::max(0, w.bbox[0] - pad);
+    const int top = std::max(0, w.bbox[1] - pad);
+    const int right = std::min(width, w.bbox[0] + w.bbox[2] + pad);
+    const int bottom = std::min(height, w.bbox[1] + w.bbox[3] + pad);
+    if (right <= left || bottom <= top) continue;
+    BOX* box = boxCreate(left, top, right - left, bottom - top);
+    PIX* crop = pixClipRectangle(image, box, nullptr);
+    boxDestroy(&box);
+    if (crop == nullptr) continue;
+    api.SetImage(crop);
+    api.SetSourceResolution(dpi);
+    TessText raw(api.GetUTF8Text());
+    pixDestroy(&crop);
+    if (!raw) continue;
+    std::string again = text::collapse_spaces(text::normalize_text(raw.get()));
+    while (!again.empty() && (again.back() == '\n' || again.back() == ' ')) again.pop_back();
+    std::replace(again.begin(), again.end(), '\n', ' ');
+    if (!again.empty() && schema::digits_only(again) != schema::digits_only(w.text))
+      w.second_reading = std::move(again);
+  }
+  api.Clear();
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
   OcrConfig config;
   tesseract::TessBaseAPI api;
+  // The second model (OcrConfig::second_opinion), when one is configured.
+  std::unique_ptr<tesseract::TessBaseAPI> opinion;
 };
 
 OcrEngine::OcrEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 OcrEngine::OcrEngine(OcrEngine&&) noexcept = default;
 OcrEngine& OcrEngine::operator=(OcrEngine&&) noexcept = default;
 OcrEngine::~OcrEngine() {
-  if (impl_) impl_->api.End();
+  if (!impl_) return;
+  impl_->api.End();
+  if (impl_->opinion) impl_->opinion->End();
 }
 
 Result<OcrEngine> OcrEngine::create(const OcrConfig& config) {
@@ -209,6 +253,19 @@ Result<OcrEngine> OcrEngine::create(const OcrConfig& config) {
   impl->api.SetVariable("debug_file", "/dev/null");
   impl->api.SetVariable("tessedit_do_invert", config.read_inverted ? "1" : "0");
   impl->api.SetVariable("lstm_choice_iterations", kChoiceIterations);
+  if (!config.second_opinion.empty()) {
+    impl->opinion = std::make_unique<tesseract::TessBaseAPI>();
+    if (impl->opinion->Init(datapath, config.second_opinion.c_str(), tesseract::OEM_LSTM_ONLY) !=
+        0) {
+      return make_error(ErrorCode::kOcr,
+                        "cannot load Tesseract language data '" + config.second_opinion +
+                            "' (the second opinion on digits)" +
+                            (datapath ? std::string(" from ") + datapath : std::string()),
+                        "install it (scripts/install-deps installs tesseract-ocr-eng)");
+    }
+    impl->opinion->SetPageSegMode(tesseract::PSM_SINGLE_WORD);
+    impl->opinion->SetVariable("debug_file", "/dev/null");
+  }
   return OcrEngine(std::move(impl));
 }
 
@@ -239,6 +296,9 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   if (!out.timed_out && impl_->config.reread_split_lines) reread_split_lines(api, out.words);
   if (!out.timed_out && impl_->config.second_reading) {
     read_digits_again(api, out.words, pixGetWidth(image), pixGetHeight(image));
+  }
+  if (!out.timed_out && impl_->opinion) {
+    second_opinion(*impl_->opinion, image, dpi, out.words, impl_->config.second_opinion_digits);
   }
   drop_noise_words(out.words);
   for (const Word& w : out.words) confidence_sum += w.confidence;

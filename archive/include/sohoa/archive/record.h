@@ -27,9 +27,10 @@ struct Word {
   Box bbox{};            // in the pixels of the page image as decoded
   float confidence = 0;  // 0..1
   int line = 0;          // index of the text line on the page, from 0
-  // A word holding a digit is read a second time on its own (see OcrConfig::second_reading);
-  // when that reading differs, it is kept here, so that a value built from the word can be
-  // doubted later without the image ("0332876577" read again as "0932876577"). Else empty.
+  // A word holding digits is read a second time on its own (OcrConfig::second_opinion: by a
+  // second model; OcrConfig::second_reading: by the same); when that reading differs, it is
+  // kept here, so that a value built from the word can be doubted later without the image
+  // ("015754603" read again as "015754663"). Else empty.
   std::string second_reading;
 };
 
