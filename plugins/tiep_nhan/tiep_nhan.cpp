@@ -142,6 +142,34 @@ void received_from_code(std::vector<FieldValue>& fields) {
   fields.push_back(std::move(f));
 }
 
+// "3. Thời gian giải quyết hồ sơ theo quy định: Trong ngày": a dossier settled within the day
+// is due the day it was received (at 16:30, the receipt says). A due date OCR lost is then the
+// received date, shown to a person; a time in working days is not counted here (holidays).
+void due_within_the_day(const DossierView& dossier, int page, std::vector<FieldValue>& fields) {
+  if (find_field(fields, "due_date") != nullptr) return;
+  const FieldValue* received = find_field(fields, "received_date");
+  if (received == nullptr) return;
+  static const FieldRule kTime{"processing_time", "Thời gian giải quyết hồ sơ theo quy định",
+                               ValueKind::kText};
+  const std::optional<FieldValue> time = read_field(dossier, kTime, Scope{page, page + 1});
+  if (!time) return;
+  const std::u32string read = letters(time->value);
+  const std::u32string want = U"trongngay";
+  if (read.size() < want.size() - 1 || read.size() > want.size() + 1 ||
+      edit_distance(read, want) > 1) {
+    return;
+  }
+  FieldValue f = *time;
+  f.key = "due_date";
+  f.value = received->value;
+  f.confidence = std::min(time->confidence, received->confidence);
+  f.needs_review = false;
+  f.review_reason.clear();
+  flag_for_review(&f, "the due date is not read; settled \"" + time->raw +
+                          "\", it is due the day the dossier was received");
+  fields.push_back(std::move(f));
+}
+
 // Agency codes (the part of a dossier code before the date) of the one-stop desks whose
 // receipts this archive holds: the district's. A district that files its wards' receipts too
 // adds their desks here. Another agency's code on a receipt is most likely a misread digit.
@@ -203,6 +231,7 @@ class Receipt final : public Extractor {
     if (FieldValue* name = find_field(fields, "procedure_name")) match_catalogue(*name);
     check_code_agency(fields);
     received_from_code(fields);
+    due_within_the_day(dossier, page, fields);
     check_code_date(fields);
     return fields;
   }
@@ -224,6 +253,6 @@ constexpr sohoa_field_schema kFields[] = {
 
 }  // namespace
 
-SOHOA_PLUGIN(Receipt, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "tiep_nhan", "1.3.0",
+SOHOA_PLUGIN(Receipt, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "tiep_nhan", "1.4.0",
                        SOHOA_PLUGIN_ROLE_RECEIPT, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
                        kFields, std::size(kFields)})

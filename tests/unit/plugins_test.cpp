@@ -371,6 +371,33 @@ TEST(PluginSet, TakesAReceivedDateItsLineLostFromTheDossierCodeAndFlagsIt) {
   }
 }
 
+TEST(PluginSet, TakesTheReceivedDateForADueDateLostWhenTheDossierIsSettledWithinTheDay) {
+  // Seeds 15-28 of bench/extract: the due date's line garbled ("ngày" and nothing, "16 điờ 30
+  // phút, ngày 13"), the processing time read. Working days are not counted (holidays).
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const std::string time : {"Trong ngày", "Tronz ngày.", "05 ngày làm việc"}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    d.pages.insert(
+        d.pages.begin(),
+        page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                 "3. Thời gian giải quyết hồ sơ theo quy định: " + time,
+                 "4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 10/02/2020",
+                 "5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày",
+                 "Vào Sổ theo dõi hồ sơ, Quyển số: 08, Số thứ tự: 767"}));
+    set.classify_and_extract(d);
+    if (time.starts_with("05")) {
+      EXPECT_FALSE(d.fields.count("due_date")) << time;
+      continue;
+    }
+    ASSERT_TRUE(d.fields.count("due_date")) << time;
+    EXPECT_EQ(d.fields.at("due_date").value, "2020-02-10") << time;
+    ASSERT_TRUE(d.review_reasons.count("due_date")) << time;
+    EXPECT_NE(d.review_reasons.at("due_date").find("due the day the dossier was received"),
+              std::string::npos)
+        << d.review_reasons.at("due_date");
+  }
+}
+
 TEST(PluginSet, ReadsValuesOcrGluedToTheirLabelsColon) {
   // The space after the colon lost (seeds 13, 22 and 27 of bench/extract): the label's word
   // and the value are one word. A colon between two words of a place ("Hà:Nội") is no label's.
