@@ -84,12 +84,65 @@ float runner_up_of_marks(tesseract::ResultIterator& it) {
   });
 }
 
+// A vowel with a mark, of either case ("ề", "Ĩ").
+bool marked_vowel(const std::string& symbol) {
+  if (symbol.empty() || static_cast<unsigned char>(symbol[0]) < 0x80) return false;
+  const std::string base = text::fold_diacritics(symbol);
+  return base.size() == 1 && std::strchr("aeiouyAEIOUY", base[0]) != nullptr;
+}
+
+// A word with a lower-case letter and no digit: the words marks are printed on in mixed case.
+bool in_lower_case(const std::string& word) {
+  return !has_digit(word) && plugin::to_upper(word) != word;
+}
+
+// The word at `it` read with the mark Tesseract nearly read instead: of its marked vowels, the
+// one whose runner-up, the same letter with another mark or none, came highest, when that
+// reached kDoubtingRunnerUp ("Hiển" for a "Hiền" whose ề had ể close behind); else empty.
+// Leaves `it` at the word's last symbol. Needs lstm_choice_mode 2.
+std::string nearly_read_mark(tesseract::ResultIterator& it) {
+  std::string word;
+  std::string rival;
+  std::size_t at = 0;
+  std::size_t length = 0;
+  float best = 0;
+  while (true) {
+    TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+    const std::string s = symbol ? symbol.get() : "";
+    if (marked_vowel(s)) {
+      tesseract::ChoiceIterator choice(it);
+      do {
+        const char* c = choice.GetUTF8Text();
+        // The same letter with another mark or none; not the same in the other case ("Ờ").
+        if (c == nullptr || text::to_lower(c) == text::to_lower(s) ||
+            text::fold_diacritics(c) != text::fold_diacritics(s)) {
+          continue;
+        }
+        if (choice.Confidence() / 100.0f > best) {
+          best = choice.Confidence() / 100.0f;
+          rival = c;
+          at = word.size();
+          length = s.size();
+        }
+      } while (choice.Next());
+    }
+    word += s;
+    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
+    if (!it.Next(tesseract::RIL_SYMBOL)) break;
+  }
+  if (best < kDoubtingRunnerUp) return {};
+  word.replace(at, length, rival);
+  return text::collapse_spaces(text::normalize_text(word));
+}
+
 // The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers
 // them by text line from `first_line` on (or gives them all `first_line`, if `one_line`).
-// `doubt_digits`, `doubt_marks`: the recognition kept choices; a word's digits, or the marks
-// of a word in capitals, can lower its confidence.
+// `doubt_digits`, `doubt_marks`, `read_marks`: the recognition kept choices; a word's digits,
+// or the marks of a word in capitals, can lower its confidence; a word in lower case can keep
+// the mark Tesseract nearly read as its second reading.
 std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, bool one_line,
-                                   bool doubt_digits = false, bool doubt_marks = false) {
+                                   bool doubt_digits = false, bool doubt_marks = false,
+                                   bool read_marks = false) {
   std::vector<Word> out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
@@ -115,6 +168,9 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
     } else if (doubt_marks && in_capitals(w.text)) {
       const float runner_up = runner_up_of_marks(*it);
       if (runner_up >= kDoubtingRunnerUp) w.confidence = std::min(w.confidence, 1 - runner_up);
+    } else if (read_marks && in_lower_case(w.text)) {
+      std::string other = nearly_read_mark(*it);
+      if (!other.empty() && other != w.text) w.second_reading = std::move(other);
     }
     out.push_back(std::move(w));
   } while (it->Next(tesseract::RIL_WORD));
@@ -278,7 +334,8 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   OcrPage out;
   const bool doubt_digits = impl_->config.digit_doubt;
   const bool doubt_marks = impl_->config.mark_doubt;
-  const bool choices = doubt_digits || doubt_marks;
+  const bool read_marks = impl_->config.mark_readings;
+  const bool choices = doubt_digits || doubt_marks || read_marks;
   if (choices) api.SetVariable("lstm_choice_mode", "2");
   // Past the deadline Tesseract stops and returns an error; the page keeps the words read so
   // far (often none) and is flagged, so that one runaway page never fails its dossier.
@@ -289,7 +346,7 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
     return make_error(ErrorCode::kOcr, "Tesseract could not recognise the page");
   }
 
-  out.words = recognised_words(api, 0, false, doubt_digits, doubt_marks);
+  out.words = recognised_words(api, 0, false, doubt_digits, doubt_marks, read_marks);
   // The rereads below need no choices (and would pay for them).
   if (choices) api.SetVariable("lstm_choice_mode", "0");
   double confidence_sum = 0;

@@ -104,20 +104,21 @@ std::string check_descriptor(const sohoa_plugin_descriptor& d, PluginInfo& info)
 }
 
 // A word OCR glued to its label across the colon, the space after it lost
-// ("thoại:0352128424", "của:*Nguyễn", "của:BÙI"): the label's word with its colon, then the
+// ("thoại:0352128424", "của:*Nguyễn", "của*,BÙI"): the label's word with its colon, then the
 // rest, each with its share of the box (by characters). Any other word: itself. A label word
 // is in lower case; a speck read as a colon between two words of a name or title ("Hà:Nội",
 // "HỒ:SƠ") is no label's, and stays.
 std::vector<plugin::WordView> unglue_label(const plugin::WordView& w) {
   const std::u32string cps = plugin::decode_utf8(w.text);
   std::size_t colon = 1;
-  while (colon < cps.size() && cps[colon] != U':' && cps[colon] != U';') ++colon;
+  auto glue = [](char32_t c) { return c == U':' || c == U';' || c == U'*'; };
+  while (colon < cps.size() && !glue(cps[colon])) ++colon;
   if (colon + 1 >= cps.size() ||
       !plugin::holds_letter(plugin::encode_utf8(cps.substr(colon - 1, 1)))) {
     return {w};
   }
   std::size_t rest = colon;
-  while (rest < cps.size() && (cps[rest] == U':' || cps[rest] == U';')) ++rest;
+  while (rest < cps.size() && (glue(cps[rest]) || cps[rest] == U',')) ++rest;
   if (rest >= cps.size()) return {w};
   const std::string head = plugin::encode_utf8(cps.substr(0, colon));
   if (plugin::holds_letter(plugin::encode_utf8(cps.substr(rest, 1))) &&
@@ -397,6 +398,32 @@ void doubt_by_second_reading(Dossier& d) {
   }
 }
 
+// A person's name holding a word Tesseract nearly read with another mark (the second reading
+// of a word in lower case, OcrConfig::mark_readings), when that reading is a usual name too
+// ("Hiển", nearly "Hiền"): which of the two is printed is for a person to see. A reading that
+// is no name ("Hiến" nearly "Hiên") says nothing.
+void doubt_name_marks(Dossier& d) {
+  for (const auto& [key, field] : d.fields) {
+    if (schema::field_spec(key).type != "person_name") continue;
+    if (field.page < 1 || field.page > static_cast<int>(d.pages.size())) continue;
+    const std::string spaced = " " + field.value + " ";
+    for (const SecondReading& w :
+         second_readings(d.pages[static_cast<std::size_t>(field.page - 1)])) {
+      if (!inside(w.bbox, field.bbox)) continue;
+      const std::string read = plugin::name_word(w.text);
+      const std::string other = plugin::name_word(w.second_reading);
+      if (read.empty() || other == read || plugin::fold(other) != plugin::fold(read)) continue;
+      if (spaced.find(" " + read + " ") == std::string::npos || !plugin::is_name_word(other)) {
+        continue;
+      }
+      flag(d, key,
+           "\"" + read + "\" of " + field.value + " was nearly read \"" + other +
+               "\", a name too: which is printed?");
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 struct PluginSet::Loaded {
@@ -668,6 +695,7 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
     }
   }
   doubt_by_second_reading(d);
+  doubt_name_marks(d);
   // The same person named twice (the receipt's applicant, the form's requester) with the first
   // word missing in one reading: "Mai Hà" beside "Lê Mai Hà" lost its family name.
   std::map<std::string, std::vector<std::string>> name_words;

@@ -284,8 +284,6 @@ bool plausible_word(std::string_view word) {
 
 namespace {
 
-bool is_name_word(std::string_view word);  // below, beside the tables of names
-
 // "Nguyễn Thanh Ngọc uc,", "Lý Gia Quang “ki": a short word in lower case after a name whose
 // words begin with capitals, and no name word even with a capital, is specks OCR read as
 // letters. Names are written with a capital on every word.
@@ -796,22 +794,13 @@ constexpr std::string_view kMiddleNames[] = {
     "Hưng",   "Nam",  "Phúc",  "Trường", "Hồ",    "Kiều",  "Lệ",    "Mỹ",    "Nguyệt", "Uyên",
 };
 
+}  // namespace
+
 bool is_name_word(std::string_view word) {
   return std::find(std::begin(kGivenNames), std::end(kGivenNames), word) != std::end(kGivenNames) ||
          std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
 }
 
-// The name word with the same letters as `word` but other marks, when `word` is none.
-std::optional<std::string_view> remarked_name_word(std::string_view word) {
-  if (is_name_word(word)) return std::nullopt;
-  const std::string folded = fold(word);
-  for (std::string_view n : kGivenNames) {
-    if (fold(n) == folded) return n;
-  }
-  return std::nullopt;
-}
-
-// Letters of a word (punctuation OCR glued on dropped), capitalised as a name word.
 std::string name_word(std::string_view raw) {
   std::u32string letters;
   for (char32_t c : decode_utf8(raw)) {
@@ -821,6 +810,18 @@ std::string name_word(std::string_view raw) {
   if (letters.empty()) return {};
   const std::u32string lower = decode_utf8(to_lower(encode_utf8(letters)));
   return to_upper(encode_utf8(lower.substr(0, 1))) + encode_utf8(lower.substr(1));
+}
+
+namespace {
+
+// The name word with the same letters as `word` but other marks, when `word` is none.
+std::optional<std::string_view> remarked_name_word(std::string_view word) {
+  if (is_name_word(word)) return std::nullopt;
+  const std::string folded = fold(word);
+  for (std::string_view n : kGivenNames) {
+    if (fold(n) == folded) return n;
+  }
+  return std::nullopt;
 }
 
 bool all_capitals(std::string_view word) {

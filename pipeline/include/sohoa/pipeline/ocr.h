@@ -49,6 +49,14 @@ struct OcrConfig {
   // right ones more (1,680 values); for words of any case it flagged 88 right values more on
   // seed 25, too many to be worth it.
   bool mark_doubt = true;
+  // For a word in lower case, the same runner-up of a marked vowel at 35% or more is kept as
+  // the word's Word::second_reading ("Hiền" for a "Hiển" whose ể had ề close behind), not as a
+  // lower confidence: the host doubts a person's name that reading would make another usual
+  // name (plugins.cpp), and nothing else, since the lower-case marks of other values are
+  // settled by their words (a ward, a street) or matter less. Held-out seeds 24, 25, 28: it
+  // flagged seed 25's "Lê Bảo Hiển" (the last wrong name left unflagged) and 2-3 right values
+  // a set, where capping the confidence of such words had flagged 88 on seed 25.
+  bool mark_readings = true;
   // Tesseract's vie model misreads some digits surely and with no runner-up (an ID's 6 read
   // 0 at 93%), where its eng model, trained on other text, reads them right. Words holding
   // `second_opinion_digits` digits or more (ID numbers, phones, dates, dossier codes: about 3

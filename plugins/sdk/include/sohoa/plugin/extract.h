@@ -72,6 +72,14 @@ struct Scope {
 // ("Nguyen", "Nguyên" → "Nguyễn") takes that surname. Confidence drops when readings disagree.
 void settle_name(const DossierView& dossier, FieldValue& name);
 
+// Whether `word` ("Hiền", "Nguyễn") is a given name or family name of the SDK's tables of
+// usual names, spelled as a name word is (a capital, then lower case).
+bool is_name_word(std::string_view word);
+
+// The letters of a word (punctuation OCR glued on dropped), spelled as a name word is:
+// "HIỀN," → "Hiền". Empty when it has no letter.
+std::string name_word(std::string_view raw);
+
 // The known Vietnamese family name whose letters without marks are `folded` (e.g. "tran"),
 // when there is exactly one; nothing otherwise.
 std::optional<std::string_view> surname_for(std::string_view folded);
