@@ -1,7 +1,9 @@
 #include "sohoa/pipeline/ocr.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 #include <tesseract/baseapi.h>
@@ -212,26 +214,40 @@ void reread_split_lines(tesseract::TessBaseAPI& api, std::vector<Word>& words) {
   words = std::move(kept);
 }
 
-// Each word holding a digit read again alone: its box with a third of its height around it,
-// as a single word. A reading that differs from the page's goes to Word::second_reading.
+// A word's box with a third of its height around it, inside the page: what a word is read
+// again from. Nothing when that is empty.
+std::optional<std::array<int, 4>> word_surround(const Word& w, int page_width, int page_height) {
+  const int pad = w.bbox[3] / 3;
+  const int left = std::max(0, w.bbox[0] - pad);
+  const int top = std::max(0, w.bbox[1] - pad);
+  const int right = std::min(page_width, w.bbox[0] + w.bbox[2] + pad);
+  const int bottom = std::min(page_height, w.bbox[1] + w.bbox[3] + pad);
+  if (right <= left || bottom <= top) return std::nullopt;
+  return std::array<int, 4>{left, top, right - left, bottom - top};
+}
+
+// The text of Tesseract's last recognition of a single word, NFC, on one line; may be empty.
+std::string single_word_text(tesseract::TessBaseAPI& api) {
+  TessText raw(api.GetUTF8Text());
+  if (!raw) return {};
+  std::string text = text::collapse_spaces(text::normalize_text(raw.get()));
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+// Each word holding a digit read again alone (word_surround, as a single word). A reading that
+// differs from the page's goes to Word::second_reading.
 void read_digits_again(tesseract::TessBaseAPI& api, std::vector<Word>& words, int width,
                        int height) {
   api.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
   for (Word& w : words) {
     if (!has_digit(w.text)) continue;
-    const int pad = w.bbox[3] / 3;
-    const int left = std::max(0, w.bbox[0] - pad);
-    const int top = std::max(0, w.bbox[1] - pad);
-    const int right = std::min(width, w.bbox[0] + w.bbox[2] + pad);
-    const int bottom = std::min(height, w.bbox[1] + w.bbox[3] + pad);
-    if (right <= left || bottom <= top) continue;
-    api.SetRectangle(left, top, right - left, bottom - top);
+    const std::optional<std::array<int, 4>> r = word_surround(w, width, height);
+    if (!r) continue;
+    api.SetRectangle((*r)[0], (*r)[1], (*r)[2], (*r)[3]);
     if (api.Recognize(nullptr) != 0) continue;
-    TessText raw(api.GetUTF8Text());
-    if (!raw) continue;
-    std::string again = text::collapse_spaces(text::normalize_text(raw.get()));
-    while (!again.empty() && (again.back() == '\n' || again.back() == ' ')) again.pop_back();
-    std::replace(again.begin(), again.end(), '\n', ' ');
+    std::string again = single_word_text(api);
     if (!again.empty() && again != w.text) w.second_reading = std::move(again);
   }
   api.SetPageSegMode(tesseract::PSM_AUTO);
@@ -243,35 +259,26 @@ int digit_count(std::string_view text) {
 }
 
 // Each word holding OcrConfig::second_opinion_digits digits or more read by the second
-// model, alone: its box with a third of its height around it, cut from the page, as a single
-// word. A reading whose digits differ from the page's goes to Word::second_reading (unless
-// the word has one already).
+// model, alone: word_surround cut from the page, as a single word. A reading whose digits
+// differ from the page's goes to Word::second_reading (unless the word has one already).
 void second_opinion(tesseract::TessBaseAPI& api, PIX* image, int dpi, std::vector<Word>& words,
                     int min_digits) {
-  const int width = pixGetWidth(image);
-  const int height = pixGetHeight(image);
   for (Word& w : words) {
     if (!w.second_reading.empty() || digit_count(w.text) < min_digits) continue;
-    const int pad = w.bbox[3] / 3;
-    const int left = std::max(0, w.bbox[0] - pad);
-    const int top = std::max(0, w.bbox[1] - pad);
-    const int right = std::min(width, w.bbox[0] + w.bbox[2] + pad);
-    const int bottom = std::min(height, w.bbox[1] + w.bbox[3] + pad);
-    if (right <= left || bottom <= top) continue;
-    BOX* box = boxCreate(left, top, right - left, bottom - top);
+    const std::optional<std::array<int, 4>> r =
+        word_surround(w, pixGetWidth(image), pixGetHeight(image));
+    if (!r) continue;
+    BOX* box = boxCreate((*r)[0], (*r)[1], (*r)[2], (*r)[3]);
     PIX* crop = pixClipRectangle(image, box, nullptr);
     boxDestroy(&box);
     if (crop == nullptr) continue;
     api.SetImage(crop);
     api.SetSourceResolution(dpi);
-    TessText raw(api.GetUTF8Text());
+    std::string again = single_word_text(api);
     pixDestroy(&crop);
-    if (!raw) continue;
-    std::string again = text::collapse_spaces(text::normalize_text(raw.get()));
-    while (!again.empty() && (again.back() == '\n' || again.back() == ' ')) again.pop_back();
-    std::replace(again.begin(), again.end(), '\n', ' ');
-    if (!again.empty() && schema::digits_only(again) != schema::digits_only(w.text))
+    if (!again.empty() && schema::digits_only(again) != schema::digits_only(w.text)) {
       w.second_reading = std::move(again);
+    }
   }
   api.Clear();
 }
