@@ -510,6 +510,8 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
       {"Số 12, ngõ 85, đường Đức Thắng, phường Đức Thắng, quận Bắc Từ Liêm, Hà Nội", false},
       // Words an address does print before a number, and a house number's own letter.
       {"Lô 12, Số 5A, ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ Liêm, Hà Nội", false},
+      // A district with its head as the ward has.
+      {"Số 2 ngõ 62 Đức Thắng, P. Đức Thắng, Q. Bắc Từ Liêm, Hà Nội", false},
   };
   for (const auto& [address, doubted] : cases) {
     EXPECT_EQ(!normalize_address(address).doubts.empty(), doubted) << address;
@@ -519,7 +521,12 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
        {std::pair{"Số 177, gõ 34, đường Trần Cung, phường Cổ Nhuế 2, quận Bắc Từ Liêm, Hà Nội",
                   "Số 177, ngõ 34, đường Trần Cung, phường Cổ Nhuế 2, quận Bắc Từ Liêm, Hà Nội"},
         std::pair{"Số 80 ¡ hgõ 108 Thượng Cát, phường Thượng Cát, quận Bắc Từ Liêm, Hà Nội",
-                  "Số 80 ngõ 108 Thượng Cát, phường Thượng Cát, quận Bắc Từ Liêm, Hà Nội"}}) {
+                  "Số 80 ngõ 108 Thượng Cát, phường Thượng Cát, quận Bắc Từ Liêm, Hà Nội"},
+        // The district's head lost where the ward has one (seed 29).
+        std::pair{"Số 2 ngõ 62 Đức Thắng, P. Đức Thắng, Bắc Từ Liêm, thành phố Hà Nội",
+                  "Số 2 ngõ 62 Đức Thắng, P. Đức Thắng, Q. Bắc Từ Liêm, thành phố Hà Nội"},
+        std::pair{"Số 2 ngõ 62 Đức Thắng, phường Đức Thắng, Bắc Từ Liêm, Hà Nội",
+                  "Số 2 ngõ 62 Đức Thắng, phường Đức Thắng, quận Bắc Từ Liêm, Hà Nội"}}) {
     const Address a = normalize_address(read);
     EXPECT_EQ(a.value, mended) << read;
     EXPECT_FALSE(a.doubts.empty()) << read;

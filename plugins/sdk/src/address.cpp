@@ -495,6 +495,20 @@ Address normalize_address(std::string_view text) {
       if (e.city && !pieces.empty() && pieces.back().district) {
         pieces.push_back({","});  // "Q. Bắc Từ Liêm Hà Nội": the comma between, lost
       }
+      // "P. Đức Thắng, Bắc Từ Liêm": the district without its head, where the ward has one.
+      // The print gives both or neither; OCR lost the "Q." (seed 29, unflagged before).
+      if (e.district && !e.generic && (pieces.empty() || pieces.back().text != "Q.")) {
+        const auto ward_head = std::find_if(pieces.begin(), pieces.end(), [](const Piece& p) {
+          return p.text == "P." || fold(p.text).starts_with("phuong");
+        });
+        if (ward_head != pieces.end()) {
+          const std::string head = ward_head->text == "P."                      ? "Q."
+                                   : starts_upper(decode_utf8(ward_head->text)) ? "Quận"
+                                                                                : "quận";
+          pieces.push_back({head});
+          out.doubts.push_back("the district's \"" + head + "\" not read, put back");
+        }
+      }
       if (e.district && folded != "quan" && !pieces.empty() && !pieces.back().text.empty() &&
           std::all_of(pieces.back().text.begin(), pieces.back().text.end(),
                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
