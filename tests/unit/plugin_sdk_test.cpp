@@ -80,6 +80,12 @@ TEST(FindLabel, FindsALabelDespiteOcrErrors) {
   EXPECT_EQ(m->first, 0);
   EXPECT_EQ(m->last, 5);
   EXPECT_FALSE(find_label(d, "Nơi cư trú").has_value());
+  // A long label whose words OCR split twice (held-out seed 30: "SAO" and "ĐÚNG").
+  d.pages.push_back(page_of({"CHỨNG THỰC BẢN S. \\O ĐÚ NG VỚI BẢN CHÍNH"}));
+  const std::optional<LabelMatch> block = find_label(d, "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH");
+  ASSERT_TRUE(block.has_value());
+  EXPECT_EQ(block->page, 1);
+  EXPECT_EQ(block->last, 10);
 }
 
 // A receipt lists the forms of the dossier in sentence case; the form itself prints its title

@@ -261,10 +261,12 @@ void collect_matches(const PageView& page, int page_index, std::string_view labe
           start <= options.after_word)
         continue;
       if (keys[static_cast<std::size_t>(start)].empty()) continue;
-      // OCR may split or merge words: try windows of label_words - 1 .. + 1 words.
+      // OCR may split or merge words: try windows of label_words - 1 .. + 1 words, + 2 for a
+      // label of six words or more ("BẢN S. \\O ĐÚ NG" in a certification block).
+      const int slack = label_words >= 6 ? 2 : 1;
       std::optional<LabelMatch> best;
       std::u32string joined;
-      for (int end = start; end < n && end < start + static_cast<int>(label_words) + 1; ++end) {
+      for (int end = start; end < n && end < start + static_cast<int>(label_words) + slack; ++end) {
         joined += keys[static_cast<std::size_t>(end)];
         if (end + 1 < start + static_cast<int>(label_words) - 1) continue;
         const int d = edit_distance(joined, target);
