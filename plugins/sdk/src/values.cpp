@@ -429,6 +429,10 @@ std::optional<std::string> normalize_money(std::string_view text) {
                i + 3 < folded.size() && is_digit(folded[i + 1]) && is_digit(folded[i + 2]) &&
                is_digit(folded[i + 3]) && (i + 4 == folded.size() || !is_digit(folded[i + 4]))) {
       continue;  // a thousands separator
+    } else if ((c == '.' || c == ',') && i + 4 < folded.size() && folded[i + 1] == ' ' &&
+               is_digit(folded[i + 2]) && is_digit(folded[i + 3]) && is_digit(folded[i + 4]) &&
+               (i + 5 == folded.size() || !is_digit(folded[i + 5]))) {
+      ++i;  // a separator OCR put a space after ("1. 415. 000.000"; make_field doubts it)
     } else {
       break;
     }
