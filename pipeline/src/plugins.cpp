@@ -205,18 +205,20 @@ bool inside(const Box& inner, const Box& outer) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// A word without the punctuation around it (letters, digits and any non-ASCII character kept).
+std::string_view word_core(std::string_view w) {
+  auto alnum = [](char c) { return is_digit(c) || (c & 0x80) != 0 || std::isalpha(c) != 0; };
+  while (!w.empty() && !alnum(w.front())) w.remove_prefix(1);
+  while (!w.empty() && !alnum(w.back())) w.remove_suffix(1);
+  return w;
+}
+
 // `word` with its digits replaced by those of `again`, when `again` is the same word with other
 // digits: as many digits, the same other characters (punctuation around the word aside). A
 // reading that gained or lost a digit, or read a letter, is no other value of the word.
 std::optional<std::string> same_word_other_digits(std::string_view word, std::string_view again) {
-  auto core = [](std::string_view w) {
-    auto alnum = [](char c) { return is_digit(c) || (c & 0x80) != 0 || std::isalpha(c) != 0; };
-    while (!w.empty() && !alnum(w.front())) w.remove_prefix(1);
-    while (!w.empty() && !alnum(w.back())) w.remove_suffix(1);
-    return w;
-  };
-  const std::string_view a = core(word);
-  const std::string_view b = core(again);
+  const std::string_view a = word_core(word);
+  const std::string_view b = word_core(again);
   if (a.size() != b.size() || a == b) return std::nullopt;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i] != b[i] && !(is_digit(a[i]) && is_digit(b[i]))) return std::nullopt;
@@ -358,14 +360,8 @@ std::vector<SecondReading> second_readings(const Page& page) {
 // Whether `again` is `word` with one of its digits left out, punctuation around them aside
 // ("96/2016-SCT/BS" read again as "6/2016-SCT/BS."): the other reading saw no digit there.
 bool one_digit_dropped(std::string_view word, std::string_view again) {
-  auto core = [](std::string_view w) {
-    auto alnum = [](char c) { return is_digit(c) || (c & 0x80) != 0 || std::isalpha(c) != 0; };
-    while (!w.empty() && !alnum(w.front())) w.remove_prefix(1);
-    while (!w.empty() && !alnum(w.back())) w.remove_suffix(1);
-    return w;
-  };
-  const std::string_view a = core(word);
-  const std::string_view b = core(again);
+  const std::string_view a = word_core(word);
+  const std::string_view b = word_core(again);
   if (b.empty() || a.size() != b.size() + 1) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (is_digit(a[i]) && a.substr(0, i) == b.substr(0, i) && a.substr(i + 1) == b.substr(i)) {
