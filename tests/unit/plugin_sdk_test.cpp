@@ -569,6 +569,30 @@ TEST(SettleName, DoubtsMarksNoNameHasAndAMissingFamilyName) {
   EXPECT_TRUE(quynh.needs_review);
 }
 
+TEST(SettleName, SettlesAMajorityNameAgainstAReadingNoNameHasAndDoubtsTheRest) {
+  // {the lines the name is printed on, the value read, doubted}
+  const std::tuple<std::vector<std::string>, std::string, bool> cases[] = {
+      // "Chi" in mixed case, "Chỉ" (no name) in capitals: settled, nothing for a person to check.
+      {{"Người yêu cầu: Lê Thị Chi", "LÊ THỊ CHỈ"}, "Lê Thị Chi", false},
+      // "Chỉ" more often than "Chi": the name wins, but it overrode the readings: doubted.
+      {{"Người yêu cầu: Lê Thị Chỉ", "Lê Thị Chỉ", "LÊ THỊ CHI"}, "Lê Thị Chỉ", true},
+      // Two names read ("Hoa", "Hòa"): doubted.
+      {{"Người yêu cầu: Lê Thị Hoa", "Lê Thị Hòa"}, "Lê Thị Hoa", true},
+  };
+  for (const auto& [lines, read, doubted] : cases) {
+    DossierView dossier;
+    dossier.pages.push_back(page_of(lines));
+    FieldValue name;
+    name.value = read;
+    settle_name(dossier, name);
+    EXPECT_EQ(name.needs_review, doubted) << read << ": " << name.review_reason;
+    if (doubted) {
+      EXPECT_NE(name.review_reason.find("printed differently"), std::string::npos)
+          << name.review_reason;
+    }
+  }
+}
+
 TEST(SettleName, DoubtsANameWordOfALineWhoseFamilyNameLostItsMarks) {
   // Held-out seed 32 of bench/extract: "NGUYÊN KHÁNH YÊN" for Nguyễn Khánh Yến on a clean scan.
   // The family name is put right; "Yên" is a name too, so only a person can tell.

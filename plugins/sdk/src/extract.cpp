@@ -1035,7 +1035,20 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
       }
     }
     disagreed = disagreed || votes[k].size() > 1;
-    if (votes[k].size() > 1 && best_weight < 0.75 * total) {
+    // A name the readings mostly agree on is settled when the others are no name ("Chi" read
+    // twice, "Chỉ" once); two names read, or a name that overrode more readings of a spelling
+    // no name has (a rare name the list lacks?), stay in doubt.
+    auto usual = [&](const std::string& spelling) {
+      return k == 0 ? std::find(std::begin(kSurnames), std::end(kSurnames), spelling) !=
+                          std::end(kSurnames)
+                    : is_name_word(spelling);
+    };
+    const auto names_read = std::count_if(votes[k].begin(), votes[k].end(),
+                                          [&](const auto& v) { return usual(v.first); });
+    double heaviest = 0;
+    for (const auto& [spelling, weight] : votes[k]) heaviest = std::max(heaviest, weight);
+    const bool settled_by_majority = usual(best) && names_read == 1 && best_weight >= heaviest;
+    if (votes[k].size() > 1 && best_weight < 0.75 * total && !settled_by_majority) {
       std::string readings;
       for (const auto& [spelling, weight] : votes[k])
         readings += (readings.empty() ? "" : " / ") + spelling;
