@@ -38,12 +38,16 @@ constexpr const char* kChoiceIterations = "1";
 // (OcrConfig::digit_doubt).
 constexpr float kDoubtingRunnerUp = 0.35f;
 
+// A vowel with a mark, of either case ("ề", "Ĩ").
+bool marked_vowel(const char* symbol) {
+  if (symbol == nullptr || static_cast<unsigned char>(symbol[0]) < 0x80) return false;
+  const std::string base = text::fold_diacritics(symbol);  // lower case, no marks
+  return base.size() == 1 && std::strchr("aeiouy", base[0]) != nullptr;
+}
+
 // A capital vowel with a mark ("Ĩ", "Ộ").
 bool marked_capital(const char* symbol) {
-  if (symbol == nullptr || static_cast<unsigned char>(symbol[0]) < 0x80) return false;
-  const std::string s(symbol);
-  const std::string base = text::fold_diacritics(s);
-  return text::to_lower(s) != s && base.size() == 1 && std::strchr("aeiouy", base[0]) != nullptr;
+  return marked_vowel(symbol) && text::to_lower(symbol) != symbol;
 }
 
 // A word in capitals: it has a letter, and no lower-case one.
@@ -51,23 +55,42 @@ bool in_capitals(const std::string& word) {
   return plugin::to_upper(word) == word && text::to_lower(word) != word;
 }
 
-// The highest confidence Tesseract gave a rival character in place of a doubted symbol of the
-// word at `it`, which it leaves at the word's last symbol. Needs lstm_choice_mode 2.
+// A word with a lower-case letter and no digit: the words marks are printed on in mixed case.
+bool in_lower_case(const std::string& word) {
+  return !has_digit(word) && plugin::to_upper(word) != word;
+}
+
+// The rival character Tesseract ranked highest in place of a doubted symbol of a word.
+struct RunnerUp {
+  float confidence = 0;  // 0 when no doubted symbol had a rival
+  std::string word;      // the word's symbols as read
+  std::string rival;
+  std::size_t at = 0;  // where the doubted symbol is in `word` (bytes)
+  std::size_t length = 0;
+};
+
+// The runner-up among the `rival` characters of the `doubted` symbols of the word at `it`,
+// which it leaves at the word's last symbol. Needs lstm_choice_mode 2.
 template <typename Doubted, typename Rival>
-float runner_up(tesseract::ResultIterator& it, Doubted doubted, Rival rival) {
-  float best = 0;
+RunnerUp runner_up(tesseract::ResultIterator& it, Doubted doubted, Rival rival) {
+  RunnerUp best;
   while (true) {
     TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+    const std::string s = symbol ? symbol.get() : "";
     if (symbol && doubted(symbol.get())) {
       tesseract::ChoiceIterator choice(it);
       do {
         const char* c = choice.GetUTF8Text();
-        if (c != nullptr && c[0] != '\0' && std::strcmp(c, symbol.get()) != 0 &&
-            rival(symbol.get(), c)) {
-          best = std::max(best, choice.Confidence() / 100.0f);
+        if (c == nullptr || c[0] == '\0' || s == c || !rival(symbol.get(), c)) continue;
+        if (choice.Confidence() / 100.0f > best.confidence) {
+          best.confidence = choice.Confidence() / 100.0f;
+          best.rival = c;
+          best.at = best.word.size();
+          best.length = s.size();
         }
       } while (choice.Next());
     }
+    best.word += s;
     if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
     if (!it.Next(tesseract::RIL_SYMBOL)) break;
   }
@@ -76,65 +99,30 @@ float runner_up(tesseract::ResultIterator& it, Doubted doubted, Rival rival) {
 
 // For a digit, any other character is a rival (a 2 with a Z close behind, a 4 with a '-').
 float runner_up_of_digits(tesseract::ResultIterator& it) {
-  return runner_up(it, is_digit, [](const char*, const char* c) { return c[0] != ' '; });
+  return runner_up(it, is_digit, [](const char*, const char* c) { return c[0] != ' '; }).confidence;
+}
+
+// The same letter with another mark or none ("Ĩ" against "I").
+bool other_mark(const char* symbol, const char* c) {
+  return text::fold_diacritics(c) == text::fold_diacritics(symbol);
 }
 
 // For a marked capital, the same letter with another mark or none ("DĨ" for "DI").
 float runner_up_of_marks(tesseract::ResultIterator& it) {
-  return runner_up(it, marked_capital, [](const char* symbol, const char* c) {
-    return text::fold_diacritics(c) == text::fold_diacritics(symbol);
-  });
-}
-
-// A vowel with a mark, of either case ("ề", "Ĩ").
-bool marked_vowel(const std::string& symbol) {
-  if (symbol.empty() || static_cast<unsigned char>(symbol[0]) < 0x80) return false;
-  const std::string base = text::fold_diacritics(symbol);
-  return base.size() == 1 && std::strchr("aeiouyAEIOUY", base[0]) != nullptr;
-}
-
-// A word with a lower-case letter and no digit: the words marks are printed on in mixed case.
-bool in_lower_case(const std::string& word) {
-  return !has_digit(word) && plugin::to_upper(word) != word;
+  return runner_up(it, marked_capital, other_mark).confidence;
 }
 
 // The word at `it` read with the mark Tesseract nearly read instead: of its marked vowels, the
-// one whose runner-up, the same letter with another mark or none, came highest, when that
-// reached kDoubtingRunnerUp ("Hiển" for a "Hiền" whose ề had ể close behind); else empty.
-// Leaves `it` at the word's last symbol. Needs lstm_choice_mode 2.
+// one whose runner-up, the same letter with another mark or none (not the same letter in the
+// other case, "Ờ"), came highest, when that reached kDoubtingRunnerUp ("Hiển" for a "Hiền"
+// whose ề had ể close behind); else empty. Leaves `it` at the word's last symbol.
 std::string nearly_read_mark(tesseract::ResultIterator& it) {
-  std::string word;
-  std::string rival;
-  std::size_t at = 0;
-  std::size_t length = 0;
-  float best = 0;
-  while (true) {
-    TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
-    const std::string s = symbol ? symbol.get() : "";
-    if (marked_vowel(s)) {
-      tesseract::ChoiceIterator choice(it);
-      do {
-        const char* c = choice.GetUTF8Text();
-        // The same letter with another mark or none; not the same in the other case ("Ờ").
-        if (c == nullptr || text::to_lower(c) == text::to_lower(s) ||
-            text::fold_diacritics(c) != text::fold_diacritics(s)) {
-          continue;
-        }
-        if (choice.Confidence() / 100.0f > best) {
-          best = choice.Confidence() / 100.0f;
-          rival = c;
-          at = word.size();
-          length = s.size();
-        }
-      } while (choice.Next());
-    }
-    word += s;
-    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
-    if (!it.Next(tesseract::RIL_SYMBOL)) break;
-  }
-  if (best < kDoubtingRunnerUp) return {};
-  word.replace(at, length, rival);
-  return text::collapse_spaces(text::normalize_text(word));
+  RunnerUp r = runner_up(it, marked_vowel, [](const char* symbol, const char* c) {
+    return other_mark(symbol, c) && text::to_lower(c) != text::to_lower(symbol);
+  });
+  if (r.confidence < kDoubtingRunnerUp) return {};
+  r.word.replace(r.at, r.length, r.rival);
+  return text::collapse_spaces(text::normalize_text(r.word));
 }
 
 // The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers

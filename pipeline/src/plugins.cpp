@@ -338,7 +338,7 @@ struct SecondReading {
   std::string second_reading;
 };
 
-std::vector<SecondReading> second_readings(const Page& page) {
+std::vector<SecondReading> second_readings_of(const Page& page) {
   std::vector<SecondReading> out;
   for (const Word& w : page.words) {
     if (w.second_reading.empty()) continue;
@@ -354,6 +354,14 @@ std::vector<SecondReading> second_readings(const Page& page) {
                         again.size() == pieces.size() ? again[i].text : w.second_reading});
     }
   }
+  return out;
+}
+
+// The second readings of every page of the dossier, by page number - 1.
+using SecondReadings = std::vector<std::vector<SecondReading>>;
+SecondReadings second_readings(const Dossier& d) {
+  SecondReadings out;
+  for (const Page& p : d.pages) out.push_back(second_readings_of(p));
   return out;
 }
 
@@ -385,7 +393,7 @@ bool one_digit_dropped(std::string_view word, std::string_view again) {
 // word's second reading is the word with one digit left out (one_digit_dropped: "6/2016-SCT/BS."
 // by the second model, held-out seed 30, where the print has 06); its digits are too few to
 // say more, and a number's own lost digits stay silent as above.
-void doubt_by_second_reading(Dossier& d) {
+void doubt_by_second_reading(Dossier& d, const SecondReadings& readings) {
   for (const auto& [key, field] : d.fields) {
     const std::string& type = schema::field_spec(key).type;
     std::optional<plugin::ValueKind> kind = digit_kind(type);
@@ -400,8 +408,7 @@ void doubt_by_second_reading(Dossier& d) {
       continue;
     }
     const std::string value_digits = schema::digits_only(field.value);
-    for (const SecondReading& w :
-         second_readings(d.pages[static_cast<std::size_t>(field.page - 1)])) {
+    for (const SecondReading& w : readings[static_cast<std::size_t>(field.page - 1)]) {
       if (!inside(w.bbox, field.bbox)) continue;
       const std::string first = schema::digits_only(w.text);
       const std::string again = schema::digits_only(w.second_reading);
@@ -430,13 +437,12 @@ void doubt_by_second_reading(Dossier& d) {
 // of a word in lower case, OcrConfig::mark_readings), when that reading is a usual name too
 // ("Hiển", nearly "Hiền"): which of the two is printed is for a person to see. A reading that
 // is no name ("Hiến" nearly "Hiên") says nothing.
-void doubt_name_marks(Dossier& d) {
+void doubt_name_marks(Dossier& d, const SecondReadings& readings) {
   for (const auto& [key, field] : d.fields) {
     if (schema::field_spec(key).type != "person_name") continue;
     if (field.page < 1 || field.page > static_cast<int>(d.pages.size())) continue;
     const std::string spaced = " " + field.value + " ";
-    for (const SecondReading& w :
-         second_readings(d.pages[static_cast<std::size_t>(field.page - 1)])) {
+    for (const SecondReading& w : readings[static_cast<std::size_t>(field.page - 1)]) {
       if (!inside(w.bbox, field.bbox)) continue;
       const std::string read = plugin::name_word(w.text);
       const std::string other = plugin::name_word(w.second_reading);
@@ -461,10 +467,7 @@ void doubt_applicant_one_letter_off(Dossier& d) {
   if (applicant == d.fields.end()) return;
   auto words_of = [](const std::string& value) {
     std::vector<std::string> out;
-    for (std::size_t i = 0, j; i < value.size(); i = j + 1) {
-      j = std::min(value.find(' ', i), value.size());
-      if (j > i) out.push_back(value.substr(i, j - i));
-    }
+    for (text::Token& t : text::tokenize(value)) out.push_back(std::move(t.text));
     return out;
   };
   const std::vector<std::string> a = words_of(applicant->second.value);
@@ -771,8 +774,9 @@ Classification PluginSet::classify_and_extract(Dossier& d) {
       if (d.fields.count(f.key) == 0) flag(d, f.key, "not found on the pages");
     }
   }
-  doubt_by_second_reading(d);
-  doubt_name_marks(d);
+  const SecondReadings readings = second_readings(d);
+  doubt_by_second_reading(d, readings);
+  doubt_name_marks(d, readings);
   doubt_applicant_one_letter_off(d);
   // The same person named twice (the receipt's applicant, the form's requester) with the first
   // word missing in one reading: "Mai Hà" beside "Lê Mai Hà" lost its family name.

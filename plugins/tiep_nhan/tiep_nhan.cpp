@@ -102,12 +102,22 @@ void match_catalogue(FieldValue& f) {
   f.value = std::string(best);
 }
 
-// The one-stop software numbers a dossier with the day it was received: "…-YYMMDD-NNNN".
+// The one-stop software numbers a dossier with the day it was received: the YYMMDD of a code
+// as read_dossier_code gives it ("000.00.17.H26-190903-0068"); empty if it holds none.
+std::string code_yymmdd(const std::string& code) {
+  if (code.size() < 20) return {};
+  const std::string yymmdd = code.substr(14, 6);
+  return std::all_of(yymmdd.begin(), yymmdd.end(), [](char c) { return c >= '0' && c <= '9'; })
+             ? yymmdd
+             : std::string();
+}
+
 void check_code_date(std::vector<FieldValue>& fields) {
   FieldValue* code = find_field(fields, "dossier_code");
   FieldValue* received = find_field(fields, "received_date");
-  if (code == nullptr || received == nullptr || code->value.size() < 20) return;
-  const std::string yymmdd = code->value.substr(14, 6);
+  if (code == nullptr || received == nullptr) return;
+  const std::string yymmdd = code_yymmdd(code->value);
+  if (yymmdd.empty()) return;
   const std::string want =
       received->value.substr(2, 2) + received->value.substr(5, 2) + received->value.substr(8, 2);
   if (yymmdd == want) return;
@@ -124,11 +134,8 @@ void received_from_code(std::vector<FieldValue>& fields) {
   if (find_field(fields, "received_date") != nullptr) return;
   const FieldValue* code = find_field(fields, "dossier_code");
   if (code == nullptr) return;
-  const std::size_t dash = code->value.find('-');
-  if (dash == std::string::npos || dash + 7 > code->value.size()) return;
-  const std::string yymmdd = code->value.substr(dash + 1, 6);
-  if (!std::all_of(yymmdd.begin(), yymmdd.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return;
+  const std::string yymmdd = code_yymmdd(code->value);
+  if (yymmdd.empty()) return;
   const Date day{2000 + std::stoi(yymmdd.substr(0, 2)), std::stoi(yymmdd.substr(2, 2)),
                  std::stoi(yymmdd.substr(4, 2))};
   if (!valid_date(day)) return;

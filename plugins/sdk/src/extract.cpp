@@ -885,11 +885,15 @@ constexpr std::string_view kMiddleNames[] = {
     "Hưng",   "Nam",  "Phúc",  "Trường", "Hồ",    "Kiều",  "Lệ",    "Mỹ",    "Nguyệt", "Uyên",
 };
 
+bool known_surname(std::string_view word) {
+  return std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
+}
+
 }  // namespace
 
 bool is_name_word(std::string_view word) {
   return std::find(std::begin(kGivenNames), std::end(kGivenNames), word) != std::end(kGivenNames) ||
-         std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
+         known_surname(word);
 }
 
 std::string name_word(std::string_view raw) {
@@ -1039,9 +1043,7 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
     // twice, "Chỉ" once); two names read, or a name that overrode more readings of a spelling
     // no name has (a rare name the list lacks?), stay in doubt.
     auto usual = [&](const std::string& spelling) {
-      return k == 0 ? std::find(std::begin(kSurnames), std::end(kSurnames), spelling) !=
-                          std::end(kSurnames)
-                    : is_name_word(spelling);
+      return k == 0 ? known_surname(spelling) : is_name_word(spelling);
     };
     const auto names_read = std::count_if(votes[k].begin(), votes[k].end(),
                                           [&](const auto& v) { return usual(v.first); });
@@ -1055,9 +1057,7 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
       doubt += (doubt.empty() ? "" : "; ") + readings;
     }
     if (k == 0) {
-      const bool known =
-          std::find(std::begin(kSurnames), std::end(kSurnames), best) != std::end(kSurnames);
-      if (!known) {
+      if (!known_surname(best)) {
         if (std::optional<std::string_view> s = surname_for(fold(best))) {
           remarked_surname = best;
           best = std::string(*s);
@@ -1105,9 +1105,7 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
       break;
     }
   }
-  if (!settled_words.empty() &&
-      std::find(std::begin(kSurnames), std::end(kSurnames), settled_words[0]) ==
-          std::end(kSurnames) &&
+  if (!settled_words.empty() && !known_surname(settled_words[0]) &&
       !surname_for(fold(settled_words[0]))) {
     flag_for_review(&name, "\"" + settled_words[0] + "\" is no known family name");
   }
