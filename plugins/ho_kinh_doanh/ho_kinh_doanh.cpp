@@ -35,7 +35,8 @@ const std::vector<FieldRule>& rules() {
 // '.', ',' or '-' at its end is a speck (held-out seed 30: "…QUÁN CƠM MINH ANH."), dropped; a
 // quote before a word ("MINH 'ANH") is dropped too, and a '-' between two syllables
 // ("THỜI-TRANG", seeds 32 and 33) read as the space it stands for; those two are shown to a
-// person, since a name could quote a word or hyphenate two.
+// person, since a name could quote a word or hyphenate two. A word mixing digits and letters
+// ("1ẠP" for TẠP, held-out seed 37) is shown too: a digit misread, or a name like "5S".
 void clean_business_name(FieldValue& f) {
   std::string& v = f.value;
   while (!v.empty() && (v.back() == '.' || v.back() == ',' || v.back() == ';' || v.back() == ':' ||
@@ -45,6 +46,7 @@ void clean_business_name(FieldValue& f) {
   std::string cleaned;
   bool quote = false;
   bool hyphen = false;
+  std::string mixed;
   for (std::size_t i = 0, j; i < v.size(); i = j + 1) {
     j = std::min(v.find(' ', i), v.size());
     std::string w(std::string_view(v).substr(i, j - i));
@@ -63,11 +65,15 @@ void clean_business_name(FieldValue& f) {
       w[dash] = ' ';
       hyphen = true;
     }
+    if (mixed.empty() && holds_letter(w) && w.find_first_of("0123456789") != std::string::npos) {
+      mixed = w;
+    }
     if (!w.empty()) cleaned += (cleaned.empty() ? "" : " ") + w;
   }
   v = std::move(cleaned);
   if (quote) flag_for_review(&f, "a quote before a word of \"" + f.raw + "\" dropped");
   if (hyphen) flag_for_review(&f, "a '-' between two words of \"" + f.raw + "\" read as a space");
+  if (!mixed.empty()) flag_for_review(&f, "\"" + mixed + "\" mixes digits and letters");
 }
 
 class BusinessHousehold final : public Extractor {
@@ -109,5 +115,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BusinessHousehold,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.4.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.5.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

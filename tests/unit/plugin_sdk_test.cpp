@@ -578,6 +578,9 @@ TEST(SettleName, SettlesAMajorityNameAgainstAReadingNoNameHasAndDoubtsTheRest) {
       {{"Người yêu cầu: Lê Thị Chỉ", "Lê Thị Chỉ", "LÊ THỊ CHI"}, "Lê Thị Chỉ", true},
       // Two names read ("Hoa", "Hòa"): doubted.
       {{"Người yêu cầu: Lê Thị Hoa", "Lê Thị Hòa"}, "Lê Thị Hoa", true},
+      // The other reading's family name with a 1 for its L, under a signature (seed 37).
+      {{"Họ, chữ đệm, tên Lê Thùy Hiển.", "1ê Thùy Hiền"}, "Lê Thùy Hiển", true},
+      {{"Họ, chữ đệm, tên Lê Thùy Hiền.", "1ê Thùy Hiền"}, "Lê Thùy Hiền", false},
   };
   for (const auto& [lines, read, doubted] : cases) {
     DossierView dossier;

