@@ -37,6 +37,9 @@ constexpr const char* kChoiceIterations = "1";
 // A digit whose runner-up reaches this confidence makes its word doubtful
 // (OcrConfig::digit_doubt).
 constexpr float kDoubtingRunnerUp = 0.35f;
+// A digit whose runner-up digit reaches this gives its word a second reading with that digit
+// (OcrConfig::digit_rival_readings).
+constexpr float kDigitRivalReading = 0.10f;
 
 // A vowel with a mark, of either case ("ề", "Ĩ").
 bool marked_vowel(const char* symbol) {
@@ -60,20 +63,25 @@ bool in_lower_case(const std::string& word) {
   return !has_digit(word) && plugin::to_upper(word) != word;
 }
 
-// The rival character Tesseract ranked highest in place of a doubted symbol of a word.
-struct RunnerUp {
-  float confidence = 0;  // 0 when no doubted symbol had a rival
-  std::string word;      // the word's symbols as read
-  std::string rival;
-  std::size_t at = 0;  // where the doubted symbol is in `word` (bytes)
+// A character Tesseract ranked below the one it read, in place of a symbol of a word.
+struct Rival {
+  std::string text;
+  float confidence = 0;
+  std::size_t at = 0;  // where the symbol it rivals is in the word (bytes)
   std::size_t length = 0;
 };
 
-// The runner-up among the `rival` characters of the `doubted` symbols of the word at `it`,
-// which it leaves at the word's last symbol. Needs lstm_choice_mode 2.
-template <typename Doubted, typename Rival>
-RunnerUp runner_up(tesseract::ResultIterator& it, Doubted doubted, Rival rival) {
-  RunnerUp best;
+// A word's symbols as read, and the rivals of those of them that are doubted.
+struct WordChoices {
+  std::string word;
+  std::vector<Rival> rivals;
+};
+
+// The word at `it`, with the rivals of its `doubted` symbols; leaves `it` at the word's last
+// symbol. Needs lstm_choice_mode 2.
+template <typename Doubted>
+WordChoices word_choices(tesseract::ResultIterator& it, Doubted doubted) {
+  WordChoices out;
   while (true) {
     TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
     const std::string s = symbol ? symbol.get() : "";
@@ -81,35 +89,40 @@ RunnerUp runner_up(tesseract::ResultIterator& it, Doubted doubted, Rival rival) 
       tesseract::ChoiceIterator choice(it);
       do {
         const char* c = choice.GetUTF8Text();
-        if (c == nullptr || c[0] == '\0' || s == c || !rival(symbol.get(), c)) continue;
-        if (choice.Confidence() / 100.0f > best.confidence) {
-          best.confidence = choice.Confidence() / 100.0f;
-          best.rival = c;
-          best.at = best.word.size();
-          best.length = s.size();
-        }
+        if (c == nullptr || c[0] == '\0' || s == c) continue;
+        out.rivals.push_back({c, choice.Confidence() / 100.0f, out.word.size(), s.size()});
       } while (choice.Next());
     }
-    best.word += s;
+    out.word += s;
     if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
     if (!it.Next(tesseract::RIL_SYMBOL)) break;
+  }
+  return out;
+}
+
+// The highest of a word's rivals that `keep(symbol, rival)` accepts; confidence 0 if none.
+template <typename Keep>
+Rival best_rival(const WordChoices& w, Keep keep) {
+  Rival best;
+  for (const Rival& r : w.rivals) {
+    if (r.confidence > best.confidence && keep(w.word.substr(r.at, r.length), r.text)) best = r;
   }
   return best;
 }
 
-// For a digit, any other character is a rival (a 2 with a Z close behind, a 4 with a '-').
-float runner_up_of_digits(tesseract::ResultIterator& it) {
-  return runner_up(it, is_digit, [](const char*, const char* c) { return c[0] != ' '; }).confidence;
+// The word with `r` read in place of the symbol it rivals, NFC.
+std::string with_rival(const WordChoices& w, const Rival& r) {
+  std::string word = w.word;
+  word.replace(r.at, r.length, r.text);
+  return text::collapse_spaces(text::normalize_text(word));
 }
+
+// For a digit, any other character is a rival (a 2 with a Z close behind, a 4 with a '-').
+bool any_rival(const std::string&, const std::string& c) { return c[0] != ' '; }
 
 // The same letter with another mark or none ("Ĩ" against "I").
-bool other_mark(const char* symbol, const char* c) {
+bool other_mark(const std::string& symbol, const std::string& c) {
   return text::fold_diacritics(c) == text::fold_diacritics(symbol);
-}
-
-// For a marked capital, the same letter with another mark or none ("DĨ" for "DI").
-float runner_up_of_marks(tesseract::ResultIterator& it) {
-  return runner_up(it, marked_capital, other_mark).confidence;
 }
 
 // The word at `it` read with the mark Tesseract nearly read instead: of its marked vowels, the
@@ -117,22 +130,41 @@ float runner_up_of_marks(tesseract::ResultIterator& it) {
 // other case, "Ờ"), came highest, when that reached kDoubtingRunnerUp ("Hiển" for a "Hiền"
 // whose ề had ể close behind); else empty. Leaves `it` at the word's last symbol.
 std::string nearly_read_mark(tesseract::ResultIterator& it) {
-  RunnerUp r = runner_up(it, marked_vowel, [](const char* symbol, const char* c) {
+  const WordChoices w = word_choices(it, marked_vowel);
+  const Rival r = best_rival(w, [](const std::string& symbol, const std::string& c) {
     return other_mark(symbol, c) && text::to_lower(c) != text::to_lower(symbol);
   });
   if (r.confidence < kDoubtingRunnerUp) return {};
-  r.word.replace(r.at, r.length, r.rival);
-  return text::collapse_spaces(text::normalize_text(r.word));
+  return with_rival(w, r);
 }
+
+// The word at `it`, a word holding a digit, read with the digit Tesseract ranked next in place
+// of one of its digits, when that came to kDigitRivalReading or more ("0382240785" for a phone
+// read 0882240785 at 95%, its 8 with a 3 at 11%: held-out seed 34); else empty. Below
+// kDoubtingRunnerUp, where the word's confidence is not lowered.
+std::string digit_rival_reading(const WordChoices& w) {
+  const Rival r = best_rival(w, [](const std::string&, const std::string& c) {
+    return c.size() == 1 && c[0] >= '0' && c[0] <= '9';
+  });
+  if (r.confidence < kDigitRivalReading) return {};
+  return with_rival(w, r);
+}
+
+// What recognised_words makes of the choices Tesseract kept (OcrConfig).
+struct ChoiceUse {
+  bool doubt_digits = false;
+  bool doubt_marks = false;
+  bool read_marks = false;
+  bool read_digits = false;
+};
 
 // The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers
 // them by text line from `first_line` on (or gives them all `first_line`, if `one_line`).
-// `doubt_digits`, `doubt_marks`, `read_marks`: the recognition kept choices; a word's digits,
-// or the marks of a word in capitals, can lower its confidence; a word in lower case can keep
-// the mark Tesseract nearly read as its second reading.
+// With `choices` (the recognition kept them), a word's digits or the marks of a word in
+// capitals can lower its confidence, and a word holding digits or in lower case can keep the
+// digit or mark Tesseract nearly read as its second reading.
 std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, bool one_line,
-                                   bool doubt_digits = false, bool doubt_marks = false,
-                                   bool read_marks = false) {
+                                   const ChoiceUse& choices = {}) {
   std::vector<Word> out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
@@ -152,13 +184,20 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
     w.bbox = {left, top, right - left, bottom - top};
     w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
     w.line = one_line ? first_line : line;
-    if (doubt_digits && has_digit(w.text)) {
-      const float runner_up = runner_up_of_digits(*it);
+    if ((choices.doubt_digits || choices.read_digits) && has_digit(w.text)) {
+      const WordChoices digits = word_choices(*it, is_digit);
+      const float runner_up = best_rival(digits, any_rival).confidence;
+      if (choices.doubt_digits && runner_up >= kDoubtingRunnerUp) {
+        w.confidence = std::min(w.confidence, 1 - runner_up);
+      }
+      if (choices.read_digits) {
+        std::string other = digit_rival_reading(digits);
+        if (!other.empty() && other != w.text) w.second_reading = std::move(other);
+      }
+    } else if (choices.doubt_marks && in_capitals(w.text)) {
+      const float runner_up = best_rival(word_choices(*it, marked_capital), other_mark).confidence;
       if (runner_up >= kDoubtingRunnerUp) w.confidence = std::min(w.confidence, 1 - runner_up);
-    } else if (doubt_marks && in_capitals(w.text)) {
-      const float runner_up = runner_up_of_marks(*it);
-      if (runner_up >= kDoubtingRunnerUp) w.confidence = std::min(w.confidence, 1 - runner_up);
-    } else if (read_marks && in_lower_case(w.text)) {
+    } else if (choices.read_marks && in_lower_case(w.text)) {
       std::string other = nearly_read_mark(*it);
       if (!other.empty() && other != w.text) w.second_reading = std::move(other);
     }
@@ -248,11 +287,12 @@ int digit_count(std::string_view text) {
 
 // Each word holding OcrConfig::second_opinion_digits digits or more read by the second
 // model, alone: word_surround cut from the page, as a single word. A reading whose digits
-// differ from the page's goes to Word::second_reading (unless the word has one already).
+// differ from the page's takes Word::second_reading, in place of any reading the first model
+// gave it (the digit it nearly read, or its own reading of the word alone).
 void second_opinion(tesseract::TessBaseAPI& api, PIX* image, int dpi, std::vector<Word>& words,
                     int min_digits) {
   for (Word& w : words) {
-    if (!w.second_reading.empty() || digit_count(w.text) < min_digits) continue;
+    if (digit_count(w.text) < min_digits) continue;
     const std::optional<std::array<int, 4>> r =
         word_surround(w, pixGetWidth(image), pixGetHeight(image));
     if (!r) continue;
@@ -327,10 +367,9 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   tesseract::ETEXT_DESC monitor;
   monitor.set_deadline_msecs(impl_->config.page_timeout_ms);
   OcrPage out;
-  const bool doubt_digits = impl_->config.digit_doubt;
-  const bool doubt_marks = impl_->config.mark_doubt;
-  const bool read_marks = impl_->config.mark_readings;
-  const bool choices = doubt_digits || doubt_marks || read_marks;
+  const ChoiceUse use{impl_->config.digit_doubt, impl_->config.mark_doubt,
+                      impl_->config.mark_readings, impl_->config.digit_rival_readings};
+  const bool choices = use.doubt_digits || use.doubt_marks || use.read_marks || use.read_digits;
   if (choices) api.SetVariable("lstm_choice_mode", "2");
   // Past the deadline Tesseract stops and returns an error; the page keeps the words read so
   // far (often none) and is flagged, so that one runaway page never fails its dossier.
@@ -341,7 +380,7 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
     return make_error(ErrorCode::kOcr, "Tesseract could not recognise the page");
   }
 
-  out.words = recognised_words(api, 0, false, doubt_digits, doubt_marks, read_marks);
+  out.words = recognised_words(api, 0, false, use);
   // The rereads below need no choices (and would pay for them).
   if (choices) api.SetVariable("lstm_choice_mode", "0");
   double confidence_sum = 0;

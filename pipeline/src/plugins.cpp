@@ -228,22 +228,31 @@ std::optional<std::string> same_word_other_digits(std::string_view word, std::st
   return out;
 }
 
-// The value a field of `kind` would have if the word `word`, one of the words of `raw`, had
-// been read with the digits of `again`, when that is a valid value other than `value`.
-std::optional<std::string> other_value(plugin::ValueKind kind, const std::string& raw,
-                                       const std::string& value, const std::string& word,
-                                       const std::string& again) {
+// What a field of `kind` would be if the word `word`, one of the words of `raw`, had been read
+// with the digits of `again`.
+struct OtherValue {
+  bool placed = false;               // `again` is `word` with other digits, found in `raw`
+  std::optional<std::string> value;  // a valid value other than the field's, if that gives one
+};
+
+OtherValue other_value(plugin::ValueKind kind, const std::string& raw, const std::string& value,
+                       const std::string& word, const std::string& again) {
+  OtherValue out;
   const std::optional<std::string> replaced = same_word_other_digits(word, again);
-  if (!replaced) return std::nullopt;
+  if (!replaced) return out;
   for (std::size_t at = raw.find(word); at != std::string::npos; at = raw.find(word, at + 1)) {
     const std::size_t end = at + word.size();
     if ((at > 0 && raw[at - 1] != ' ') || (end < raw.size() && raw[end] != ' ')) continue;
+    out.placed = true;
     std::string other = raw;
     other.replace(at, word.size(), *replaced);
     std::optional<std::string> v = plugin::normalize_as(kind, other);
-    if (v && *v != value) return v;
+    if (v && *v != value) {
+      out.value = std::move(v);
+      return out;
+    }
   }
-  return std::nullopt;
+  return out;
 }
 
 // Whether every run of digits of `word` is in `digits` (a date's "05/02/2020" in 20200205).
@@ -380,10 +389,12 @@ bool one_digit_dropped(std::string_view word, std::string_view again) {
 }
 
 // Tesseract misreads a digit with full confidence ("0332876577" for 0932876577); the words
-// holding digits were read a second time on their own (Word::second_reading). A value of
+// holding digits have a second reading (Word::second_reading: by the second model, alone, or
+// with the digit the first nearly read). A value of
 // digits is doubted when the second reading of one of its words
-//   - is the same word with other digits, and put in its place makes another valid value,
-//   - changed a digit: neither reading's digits are the other's with some left out ("053."
+//   - is the same word with other digits, and put in its place makes another valid value (and
+//     not when it makes none: "22/04/2024" read again "32/04/2024"),
+//   - else changed a digit: neither reading's digits are the other's with some left out ("053."
 //     read again as "-0594"),
 //   - saw fewer figures, a letter among them (fewer_glyphs_with_a_letter).
 // Otherwise a second reading whose digits only gained or lost some (the word's box cut into a
@@ -416,9 +427,13 @@ void doubt_by_second_reading(Dossier& d, const SecondReadings& readings) {
       std::string why;
       if (!kind) {
         if (one_digit_dropped(w.text, w.second_reading)) why = "(a digit left out)";
-      } else if (std::optional<std::string> other =
-                     other_value(*kind, field.raw, field.value, w.text, w.second_reading)) {
-        why = "(" + *other + ")";
+      } else if (const OtherValue other =
+                     other_value(*kind, field.raw, field.value, w.text, w.second_reading);
+                 other.value) {
+        why = "(" + *other.value + ")";
+      } else if (other.placed) {
+        // The same word with other digits that make no valid value ("32/04/2024"): the
+        // page's reading stands.
       } else if (!again.empty() && !subsequence(again, first) && !subsequence(first, again)) {
         why = "(other digits)";
       } else if (fewer_glyphs_with_a_letter(w.text, first, w.second_reading, again)) {
@@ -426,7 +441,7 @@ void doubt_by_second_reading(Dossier& d, const SecondReadings& readings) {
       }
       if (why.empty()) continue;
       flag(d, key,
-           "read as " + field.value + ", but \"" + w.text + "\" read again alone gives \"" +
+           "read as " + field.value + ", but \"" + w.text + "\" was also read \"" +
                w.second_reading + "\" " + why);
       break;
     }

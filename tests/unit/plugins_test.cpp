@@ -603,6 +603,15 @@ TEST(PluginSet, TrustsADigitValueWhenTheSecondReadingIsNoOtherValue) {
     EXPECT_FALSE(d.review_reasons.count("signed_date"))
         << again << ": " << d.review_reasons.at("signed_date");
   }
+  // Nor does the same word with other digits that make no date ("35/02/2020": Tesseract's
+  // runner-up for the 0 was a 3).
+  {
+    Dossier d = birth_registration(kFiveFebruary);
+    read_again(d, "05/02/2020", "35/02/2020");
+    set.classify_and_extract(d);
+    EXPECT_FALSE(d.review_reasons.count("child_birth_date"))
+        << d.review_reasons.at("child_birth_date");
+  }
   // Nor does one that only lost digits, or one of a value that is no digits.
   Dossier d = birth_registration(kFiveFebruary);
   read_again(d, "05/02/2020", "05/2/220");

@@ -57,6 +57,13 @@ struct OcrConfig {
   // flagged seed 25's "Lê Bảo Hiển" (the last wrong name left unflagged) and 2-3 right values
   // a set, where capping the confidence of such words had flagged 88 on seed 25.
   bool mark_readings = true;
+  // The same for digits under that: a word holding a digit whose runner-up digit reached 10%
+  // keeps the word with that digit as its Word::second_reading, and the host doubts a value
+  // that reading would change (plugins.cpp), as for the second model's below, whose reading
+  // takes its place when it differs. Tesseract read held-out seed 34's phone 0382240785 as
+  // 0882240785 at 95%, its 8 with a 3 at 11%; the phone is printed once, and the eng model
+  // read the 8 too.
+  bool digit_rival_readings = true;
   // Tesseract's vie model misreads some digits surely and with no runner-up (an ID's 6 read
   // 0 at 93%), where its eng model, trained on other text, reads them right. Words holding
   // `second_opinion_digits` digits or more (ID numbers, phones, dates, dossier codes: about 3
