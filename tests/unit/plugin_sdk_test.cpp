@@ -172,6 +172,22 @@ TEST(ReadValue, EndsAtANumberedItemWithASpeckBeforeItsNumber) {
   EXPECT_TRUE(f->needs_review);
 }
 
+TEST(ReadValue, FollowsANameInCapitalsWrappedOntoALineEndingInAColon) {
+  // Held-out seed 39 of bench/extract: a speck after the wrapped words read as ':'. A line of
+  // capitals is no label; one in sentence case still is.
+  DossierView d;
+  d.pages.push_back(page_of(
+      {"1. Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH VẬT LIỆU XÂY", "DỰNG AN PHÁT:",
+       "Địa chỉ: Số 42, ngõ 281,", "Điện thoại:", "Tên: HỘ KINH DOANH", "ĐIỆN THOẠI: 0351853811"}));
+  ValueOptions opts;
+  opts.continuation_lines = 1;
+  EXPECT_EQ(read_value(d, *find_label(d, "Tên hộ kinh doanh (ghi bằng chữ in hoa)"), opts).text,
+            "HỘ KINH DOANH VẬT LIỆU XÂY DỰNG AN PHÁT:");
+  EXPECT_EQ(read_value(d, *find_label(d, "Địa chỉ"), opts).text, "Số 42, ngõ 281,");
+  // A label in capitals with its value after it on the line is still a label.
+  EXPECT_EQ(read_value(d, *find_label(d, "Tên"), opts).text, "HỘ KINH DOANH");
+}
+
 TEST(ReadValue, SkipsALineOfSpecksBetweenALabelAndItsWrappedValue) {
   // Tesseract put a speck level with the top of the date on a line of its own (seed 20 of
   // bench/extract, L2-khai_sinh-051).
@@ -747,6 +763,60 @@ TEST(MakeField, ReadsAnIdWithADaggerForA1AndAnAmountSpacedAfterItsSeparators) {
       make_field("m", ValueKind::kMoney, ValueText{"1.415.000.000 đồng", 1, {}, 0.9});
   ASSERT_TRUE(plain.has_value());
   EXPECT_FALSE(plain->needs_review) << plain->review_reason;
+}
+
+// Words as join_words gives them to make_field: {text, confidence}.
+ValueText words_of(std::initializer_list<std::pair<const char*, double>> words) {
+  std::vector<WordView> out;
+  for (const auto& [text, confidence] : words) out.push_back(WordView{text, {}, confidence});
+  return join_words(out, 1);
+}
+
+TEST(MakeField, RatesAValueOfDigitsByTheWordsThatMayHoldItsDigits) {
+  // The label's words before an ID number, and a time before a date, say nothing of them.
+  const auto id =
+      make_field("i", ValueKind::kIdNumber,
+                 words_of({{"ŒCCCD", 0.41}, {"số", 0.96}, {"001081287706", 0.95}, {"l", 0.97}}));
+  ASSERT_TRUE(id.has_value());
+  EXPECT_EQ(id->value, "001081287706");
+  EXPECT_DOUBLE_EQ(id->confidence, 0.95);
+  const auto due = make_field("d", ValueKind::kDate,
+                              words_of({{"16", 0.5},
+                                        {"giờ", 0.4},
+                                        {"30", 0.5},
+                                        {"phút,", 0.3},
+                                        {"ngày:", 0.2},
+                                        {"11/07/2018", 0.93}}));
+  ASSERT_TRUE(due.has_value());
+  EXPECT_EQ(due->value, "2018-07-11");
+  EXPECT_DOUBLE_EQ(due->confidence, 0.93);
+  // A lone letter may be a digit out of place (seed 18: "3/7/1970 l" for 13/7/1970).
+  const auto birth = make_field("b", ValueKind::kDate, words_of({{"3/7/1970", 0.95}, {"l", 0.3}}));
+  ASSERT_TRUE(birth.has_value());
+  EXPECT_DOUBLE_EQ(birth->confidence, 0.3);
+  // A word of the value read unsurely still counts.
+  const auto phone =
+      make_field("p", ValueKind::kPhone, words_of({{"0912", 0.95}, {"345.678", 0.5}}));
+  ASSERT_TRUE(phone.has_value());
+  EXPECT_DOUBLE_EQ(phone->confidence, 0.5);
+  // Other kinds keep the lowest confidence of all their words.
+  const auto name = make_field("n", ValueKind::kName, words_of({{"Lê", 0.95}, {"Hoa", 0.5}}));
+  ASSERT_TRUE(name.has_value());
+  EXPECT_DOUBLE_EQ(name->confidence, 0.5);
+}
+
+TEST(MakeField, DoubtsAnIdNumberWhoseDigitsGoOnPastADash) {
+  // Seed 16 of bench/extract: a 12-digit CCCD read as 9 digits and "-004".
+  const auto cut =
+      make_field("i", ValueKind::kIdNumber, ValueText{"CCCD số 001 093 391-004", 1, {}, 0.9});
+  ASSERT_TRUE(cut.has_value());
+  EXPECT_EQ(cut->value, "001093391");
+  EXPECT_TRUE(cut->needs_review);
+  const auto whole =
+      make_field("i", ValueKind::kIdNumber, ValueText{"CCCD số 001 093 391 004", 1, {}, 0.9});
+  ASSERT_TRUE(whole.has_value());
+  EXPECT_EQ(whole->value, "001093391004");
+  EXPECT_FALSE(whole->needs_review) << whole->review_reason;
 }
 
 TEST(MakeField, DoubtsANumberFollowedByMoreDigits) {

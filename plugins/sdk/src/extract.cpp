@@ -13,8 +13,13 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+struct IdRun {
+  std::string digits;
+  std::size_t end = 0;  // where in the text the run stopped
+};
+
 // The first run of 12 or 9 digits, spaces and dots inside allowed ("001 0 88 012345").
-std::optional<std::string> first_id_number(std::string_view text) {
+std::optional<IdRun> first_id_run(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
     // Groups join across a space, '.', ',' and a quote: a speck OCR put between two groups
@@ -31,10 +36,16 @@ std::optional<std::string> first_id_number(std::string_view text) {
         break;
       }
     }
-    if (digits.size() == 12 || digits.size() == 9) return digits;
+    if (digits.size() == 12 || digits.size() == 9) return IdRun{digits, j};
     i = j;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> first_id_number(std::string_view text) {
+  std::optional<IdRun> run = first_id_run(text);
+  if (!run) return std::nullopt;
+  return std::move(run->digits);
 }
 
 // A lower-case letter (one that has a capital), a capital (one that has a lower case).
@@ -511,6 +522,45 @@ std::optional<std::pair<std::string, std::string>> phone_with_a_look_alike(std::
 
 }  // namespace
 
+namespace {
+
+// The lowest confidence of the words of `text` that may stand for digits of `value`: a word
+// one of whose runs of digits is in the value's digits, or a lone letter or sign (a 1 read "l"
+// out of place: "3/7/1970 l" for 13/7/1970, seed 18). Words of two letters or more and no digit
+// (the label's "CCCD số", "ngày:") or whose digits are not the value's (a time's "16 giờ 30")
+// do not count. Nothing when no word holds a digit of the value.
+std::optional<double> digit_words_confidence(const ValueText& text, std::string_view value) {
+  std::string digits;
+  std::copy_if(value.begin(), value.end(), std::back_inserter(digits), is_digit);
+  std::optional<double> out;
+  double lone = 1.0;  // the lowest of the lone letters and signs
+  for (const WordView& w : text.words) {
+    bool any_digit = false;
+    bool holds = false;
+    int letters = 0;
+    for (std::size_t i = 0; i < w.text.size();) {
+      const unsigned char c = static_cast<unsigned char>(w.text[i]);
+      if (!is_digit(w.text[i])) {
+        // An ASCII letter, or a character beyond ASCII (a Vietnamese letter) counted once.
+        if (std::isalpha(c) != 0 || (c & 0xC0) == 0xC0) ++letters;
+        ++i;
+        continue;
+      }
+      any_digit = true;
+      std::size_t j = i;
+      while (j < w.text.size() && is_digit(w.text[j])) ++j;
+      holds = holds || digits.find(w.text.substr(i, j - i)) != std::string::npos;
+      i = j;
+    }
+    if (holds) out = std::min(out.value_or(1.0), w.confidence);
+    if (!any_digit && letters < 2) lone = std::min(lone, w.confidence);
+  }
+  if (out) out = std::min(*out, lone);
+  return out;
+}
+
+}  // namespace
+
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
   if (text.empty()) return std::nullopt;
   if (kind == ValueKind::kAddress) {
@@ -536,6 +586,26 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   }
   if (!value) return std::nullopt;
   FieldValue f = field_from(key, std::move(*value), text);
+  // A value of digits is as sure as the words holding its digits: the label's words before it
+  // ("CCCD số"), a time before a date ("16 giờ 30 phút, ngày:") or a speck after it say
+  // nothing of them. On twenty held-out sets, a third of the right dates, ID numbers, phones
+  // and dossier codes put in review for their confidence were put there by such words.
+  if (kind == ValueKind::kDate || kind == ValueKind::kIdNumber || kind == ValueKind::kPhone ||
+      kind == ValueKind::kDossierCode) {
+    if (std::optional<double> c = digit_words_confidence(text, f.value)) {
+      f.confidence = std::clamp(*c, 0.0, 1.0);
+    }
+  }
+  // An ID number whose digits go on past a '-' or '/' ("001 093 391-004"): the number read
+  // is only a part of the one printed.
+  if (kind == ValueKind::kIdNumber) {
+    if (const std::optional<IdRun> run = first_id_run(text.text);
+        run && run->end + 1 < text.text.size() &&
+        (text.text[run->end] == '-' || text.text[run->end] == '/') &&
+        is_digit(text.text[run->end + 1])) {
+      flag_for_review(&f, "digits go on after the number: \"" + text.text + "\"");
+    }
+  }
   if (kind == ValueKind::kName && without_trailing_specks(text.text) != text.text) {
     // Dropped, and still shown: a name word misread that short would be lost.
     flag_for_review(&f, "the last word of \"" + text.text + "\" taken for specks");

