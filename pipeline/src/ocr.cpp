@@ -138,14 +138,13 @@ std::string nearly_read_mark(tesseract::ResultIterator& it) {
   return with_rival(w, r);
 }
 
-// The word at `it`, a word holding a digit, read with the digit Tesseract ranked next in place
-// of one of its digits, when that came to kDigitRivalReading or more ("0382240785" for a phone
-// read 0882240785 at 95%, its 8 with a 3 at 11%: held-out seed 34); else empty. Below
-// kDoubtingRunnerUp, where the word's confidence is not lowered.
+// The word `w` (its digits' rivals) read with the digit Tesseract ranked highest in place of
+// one of its digits, when that came to kDigitRivalReading or more ("0382240785" for a phone
+// read 0882240785 at 95%, its 8 with a 3 at 11%: held-out seed 34); else empty. This reaches
+// far below kDoubtingRunnerUp, where the word's confidence is left alone.
 std::string digit_rival_reading(const WordChoices& w) {
-  const Rival r = best_rival(w, [](const std::string&, const std::string& c) {
-    return c.size() == 1 && c[0] >= '0' && c[0] <= '9';
-  });
+  const Rival r =
+      best_rival(w, [](const std::string&, const std::string& c) { return is_digit(c.c_str()); });
   if (r.confidence < kDigitRivalReading) return {};
   return with_rival(w, r);
 }
