@@ -799,6 +799,23 @@ TEST(MakeField, RatesAValueOfDigitsByTheWordsThatMayHoldItsDigits) {
       make_field("p", ValueKind::kPhone, words_of({{"0912", 0.95}, {"345.678", 0.5}}));
   ASSERT_TRUE(phone.has_value());
   EXPECT_DOUBLE_EQ(phone->confidence, 0.5);
+  // A ward by the words that print its name; by all its words when they do not as spelt.
+  const auto ward = make_field("w", ValueKind::kWard,
+                               words_of({{"Ủy", 0.4},
+                                         {"ban", 0.9},
+                                         {"Phường", 0.9},
+                                         {"Cổ", 0.92},
+                                         {"Nhuế", 0.9},
+                                         {"1,", 0.93},
+                                         {"HàNội", 0.2}}));
+  ASSERT_TRUE(ward.has_value());
+  EXPECT_EQ(ward->value, "Cổ Nhuế 1");
+  EXPECT_DOUBLE_EQ(ward->confidence, 0.9);
+  const auto misread =
+      make_field("w", ValueKind::kWard, words_of({{"Phường", 0.5}, {"Xuân", 0.9}, {"Đinh", 0.8}}));
+  ASSERT_TRUE(misread.has_value());
+  EXPECT_EQ(misread->value, "Xuân Đỉnh");
+  EXPECT_DOUBLE_EQ(misread->confidence, 0.5);
   // Other kinds keep the lowest confidence of all their words.
   const auto name = make_field("n", ValueKind::kName, words_of({{"Lê", 0.95}, {"Hoa", 0.5}}));
   ASSERT_TRUE(name.has_value());

@@ -559,6 +559,27 @@ std::optional<double> digit_words_confidence(const ValueText& text, std::string_
   return out;
 }
 
+// The lowest confidence of the words of `text` that print the ward `ward` as it is spelt
+// (case and a trailing '.' or ',' aside), at their first place; nothing when they do not. The
+// rest of a ward line ("Ủy ban nhân dân Phường Cổ Nhuế 1, quận Bắc Từ Liêm, thành phố HàNội")
+// says nothing of which ward it is.
+std::optional<double> ward_words_confidence(const ValueText& text, std::string_view ward) {
+  std::vector<std::string> want = split_at_spaces(to_lower(ward));
+  auto bare = [](std::string w) {
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+    return to_lower(w);
+  };
+  for (std::size_t i = 0; !want.empty() && i + want.size() <= text.words.size(); ++i) {
+    double lowest = 1.0;
+    std::size_t k = 0;
+    for (; k < want.size() && bare(text.words[i + k].text) == want[k]; ++k) {
+      lowest = std::min(lowest, text.words[i + k].confidence);
+    }
+    if (k == want.size()) return lowest;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
@@ -593,6 +614,11 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   if (kind == ValueKind::kDate || kind == ValueKind::kIdNumber || kind == ValueKind::kPhone ||
       kind == ValueKind::kDossierCode) {
     if (std::optional<double> c = digit_words_confidence(text, f.value)) {
+      f.confidence = std::clamp(*c, 0.0, 1.0);
+    }
+  }
+  if (kind == ValueKind::kWard) {
+    if (std::optional<double> c = ward_words_confidence(text, f.value)) {
       f.confidence = std::clamp(*c, 0.0, 1.0);
     }
   }
