@@ -2,6 +2,8 @@
 // Thông tư 01/2018/TT-VPCP) that heads a filed dossier. Not a procedure: its fields join
 // whatever dossier it heads.
 #include <algorithm>
+#include <iterator>
+#include <vector>
 
 #include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/sdk.h"
@@ -65,14 +67,23 @@ std::u32string letters(std::string_view text) {
   return out;
 }
 
-// The catalogue name the reading begins with (OCR may run on into the next item).
+// The catalogue name the reading begins with (OCR may run on into the next item). A name
+// matched within a few edits, with every other name at least three further, and that no
+// longer name begins with, is the name printed however unsure the OCR was of its words: its
+// confidence is the share of letters matched, when that is higher. A name that begins a longer
+// one ("Đăng ký khai sinh") keeps its words' confidence, since the rest may have been lost.
 void match_catalogue(FieldValue& f) {
   const std::u32string read = letters(f.value);
   std::string_view best;
   int best_distance = 1 << 20;
+  int best_d = 0;
+  std::vector<int> distances;  // of every name
   for (std::string_view name : kCatalogue) {
     const std::u32string want = letters(name);
-    if (read.size() + 3 < want.size()) continue;
+    if (read.size() + 3 < want.size()) {
+      distances.push_back(1 << 20);
+      continue;
+    }
     // The head of the reading that reads most like the name: OCR may have added or dropped a
     // letter or two ("kết trôn", "klrai").
     int d = 1 << 20;
@@ -85,6 +96,7 @@ void match_catalogue(FieldValue& f) {
         head = n;
       }
     }
+    distances.push_back(d);
     // Prefer the longer name when a short one is its prefix ("Đăng ký khai sinh" vs "… có
     // yếu tố nước ngoài"): compare what is left over too.
     const int rest = static_cast<int>(read.size() - head);
@@ -92,6 +104,7 @@ void match_catalogue(FieldValue& f) {
     if (d * 6 <= static_cast<int>(want.size()) && score < best_distance) {
       best = name;
       best_distance = score;
+      best_d = d;
     }
   }
   if (best.empty()) {
@@ -99,6 +112,16 @@ void match_catalogue(FieldValue& f) {
     return;
   }
   if (letters(best) != read) f.confidence *= 0.95;
+  bool clear = true;
+  for (std::size_t i = 0; i < std::size(kCatalogue); ++i) {
+    const std::string_view other = kCatalogue[i];
+    if (other == best) continue;
+    if (distances[i] < best_d + 3 || other.starts_with(best)) clear = false;
+  }
+  if (clear) {
+    const double matched = 1.0 - static_cast<double>(best_d) / letters(best).size();
+    f.confidence = std::max(f.confidence, matched);
+  }
   f.value = std::string(best);
 }
 
@@ -260,6 +283,6 @@ constexpr sohoa_field_schema kFields[] = {
 
 }  // namespace
 
-SOHOA_PLUGIN(Receipt, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "tiep_nhan", "1.4.0",
+SOHOA_PLUGIN(Receipt, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "tiep_nhan", "1.5.0",
                        SOHOA_PLUGIN_ROLE_RECEIPT, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
                        kFields, std::size(kFields)})

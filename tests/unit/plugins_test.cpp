@@ -532,6 +532,28 @@ TEST(PluginSet, ReadsAProcedureNameOcrAddedALetterTo) {
   EXPECT_EQ(d.fields.at("procedure_name").value, "Đăng ký khai sinh");
 }
 
+TEST(PluginSet, TrustsAProcedureNameTheCatalogueSettlesHoweverUnsureItsWords) {
+  // A word read unsurely ("tử" at 0.3) does not put a name in review that no other name of the
+  // catalogue comes near; a name that begins a longer one ("Đăng ký khai sinh": "… có yếu tố
+  // nước ngoài" may have lost its end) keeps its words' confidence.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const auto& [name, unsure, doubted] :
+       {std::tuple{"Đăng ký khai tử", "tử", false}, std::tuple{"Đăng ký khai sinh", "sinh", true},
+        std::tuple{"Đăng ký khai tủ", "tủ", false}}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    d.pages.insert(d.pages.begin(), page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                                             "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                                             std::string("Nội dung yêu cầu giải quyết: ") + name}));
+    for (Word& w : d.pages[0].words) {
+      if (w.text == unsure) w.confidence = 0.3f;
+    }
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("procedure_name")) << name;
+    EXPECT_EQ(d.review_reasons.count("procedure_name") != 0, doubted)
+        << name << ": " << d.review_reasons["procedure_name"];
+  }
+}
+
 // The word `text` of the dossier's first page, read a second time as `again`.
 void read_again(Dossier& d, const std::string& text, const std::string& again) {
   for (Word& w : d.pages[0].words) {
