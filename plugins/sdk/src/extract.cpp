@@ -184,16 +184,23 @@ std::string_view word_with_first_digit(std::string_view text) {
   return text.substr(start, end - start);
 }
 
-// A letter read right before a digit of the number ("I1", "B05", "2B2,B"): OCR took a digit
-// for a letter or a letter for a digit; a unit ("84,5m2") does not count.
+// A letter read right before a digit of the number ("I1", "B05", "2B2,B"), or right after a
+// separator after one ("348,B m2" for 348,8 m2: held-out seed 42): OCR took a digit for a
+// letter or a letter for a digit; a unit ("84,5m2") does not count.
 bool letter_in_number(std::string_view text) {
   std::string_view word = word_with_first_digit(text);
   if (word.ends_with("m2")) word.remove_suffix(2);
   const std::u32string cps = decode_utf8(word);
+  auto letter = [&](std::size_t i) {
+    const std::string f = fold(encode_utf8(cps.substr(i, 1)));
+    return f.size() == 1 && f[0] >= 'a' && f[0] <= 'z';
+  };
+  auto digit = [&](std::size_t i) { return cps[i] >= '0' && cps[i] <= '9'; };
   for (std::size_t i = 1; i < cps.size(); ++i) {
-    if (cps[i] < '0' || cps[i] > '9') continue;
-    const std::string f = fold(encode_utf8(cps.substr(i - 1, 1)));
-    if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'z') return true;
+    if (digit(i) && letter(i - 1)) return true;
+    if (i >= 2 && letter(i) && (cps[i - 1] == ',' || cps[i - 1] == '.') && digit(i - 2)) {
+      return true;
+    }
   }
   return false;
 }
@@ -580,6 +587,26 @@ std::optional<double> ward_words_confidence(const ValueText& text, std::string_v
   return std::nullopt;
 }
 
+// The letters (A-Z) and digits of `text`, in capitals.
+std::string code_characters(std::string_view text) {
+  std::string out;
+  for (char c : to_upper(text)) {
+    if (is_digit(c) || (c >= 'A' && c <= 'Z')) out += c;
+  }
+  return out;
+}
+
+// Whether the letters and digits of `raw` run on with a digit right after those of `code`
+// ("000.00.17. H26- 25041140091" read as …-250411-4009, held-out seed 41: the '-' before the
+// serial was read as 4, and the serial taken one digit early).
+bool digit_after_code(std::string_view raw, std::string_view code) {
+  const std::string all = code_characters(raw);
+  const std::string want = code_characters(code);
+  const std::size_t at = all.find(want);
+  return !want.empty() && at != std::string::npos && at + want.size() < all.size() &&
+         is_digit(all[at + want.size()]);
+}
+
 }  // namespace
 
 std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
@@ -681,6 +708,9 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   }
   if (kind == ValueKind::kDossierCode && text.text.find("†") != std::string::npos) {
     flag_for_review(&f, "\"†\" read as 1 in \"" + text.text + "\"");
+  }
+  if (kind == ValueKind::kDossierCode && digit_after_code(text.text, f.value)) {
+    flag_for_review(&f, "more digits after the code in \"" + text.text + "\"");
   }
   if (kind == ValueKind::kMoney) {
     for (std::size_t i = 1; i + 1 < text.text.size(); ++i) {
