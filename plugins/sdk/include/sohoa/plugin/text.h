@@ -88,8 +88,8 @@ struct ValueText {
   Box box;
   double confidence = 0;  // the lowest word confidence: one bad word spoils a value
   bool empty() const { return text.empty(); }
-  // The words joined, when known (join_words): make_field rates a value of digits by the words
-  // holding its digits only.
+  // The words joined, when known (join_words): make_field rates a value of digits, or a ward,
+  // by the words that may hold it only.
   std::vector<WordView> words = {};
 };
 
