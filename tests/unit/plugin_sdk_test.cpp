@@ -822,6 +822,19 @@ TEST(MakeField, RatesAValueOfDigitsByTheWordsThatMayHoldItsDigits) {
   EXPECT_DOUBLE_EQ(name->confidence, 0.5);
 }
 
+TEST(MakeField, DoubtsASignBesideADigitOfTheDateNotOfTheTimeOrTheNextItem) {
+  auto doubted = [](const char* raw) {
+    return make_field("d", ValueKind::kDate, ValueText{raw, 1, {}, 0.9})->needs_review;
+  };
+  EXPECT_TRUE(doubted("ngày I8 tháng 07 năm 2022"));  // 18 or 8?
+  EXPECT_TRUE(doubted("11 giờ 00 phút, ngày°18/10/2018"));
+  // Seeds 43 and 44 of bench/extract: a sign in the time before the date, or before the next
+  // item's number after it, says nothing of the date.
+  EXPECT_FALSE(doubted("1ỗ giờ 30 phút, ngày 14/11/2019"));
+  EXPECT_FALSE(doubted("08 giờ00 phút, ngày 29/08/2024"));
+  EXPECT_FALSE(doubted("08 giờ 25 phút, ngày 25 tháng 04 năm 2022 ˆ5. Thời gian trả kết quả"));
+}
+
 TEST(MakeField, DoubtsADossierCodeWhoseDigitsRunOn) {
   // Held-out seed 41 of bench/extract: the '-' before the serial read as 4.
   const auto cut = make_field("c", ValueKind::kDossierCode,

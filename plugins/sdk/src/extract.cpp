@@ -451,10 +451,22 @@ std::optional<std::string> glued_to_digit(std::string_view text) {
   return std::nullopt;
 }
 
+// The part of a date's raw text that prints the date `iso` (YYYY-MM-DD): after the time before
+// it ("16 giờ30 phút, ngày …"), up to its year (not the next item's "ˆ5. Thời gian …").
+std::string_view date_part(std::string_view raw, std::string_view iso) {
+  std::size_t from = raw.find("phút");
+  from = from == std::string_view::npos ? 0 : from + std::string_view("phút").size();
+  const std::size_t year = iso.size() >= 4 ? raw.find(iso.substr(0, 4), from) : raw.npos;
+  const std::size_t to = year == std::string_view::npos ? raw.size() : year + 4;
+  return raw.substr(from, to - from);
+}
+
 // "ngày 2B tháng 05", "ngày !9", "Ø1", "§63": a digit misread as a letter or a sign, which the
-// value's words then absorbed. Only the separators a number is printed with may touch it.
-void doubt_sign_beside_digit(FieldValue& f) {
-  if (std::optional<std::string> w = glued_to_digit(f.raw)) {
+// value's words then absorbed. Only the separators a number is printed with may touch it. For a
+// date, only the text that prints it counts (date_part): a time's "1ỗ giờ" is no part of it.
+void doubt_sign_beside_digit(FieldValue& f, bool date) {
+  const std::string_view text = date ? date_part(f.raw, f.value) : std::string_view(f.raw);
+  if (std::optional<std::string> w = glued_to_digit(text)) {
     flag_for_review(&f, "\"" + *w + "\" beside a digit: \"" + f.raw + "\"");
   }
 }
@@ -700,7 +712,7 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
                               "\": a space inside the number?");
     }
   }
-  if (kind == ValueKind::kDate || numeric) doubt_sign_beside_digit(f);
+  if (kind == ValueKind::kDate || numeric) doubt_sign_beside_digit(f, kind == ValueKind::kDate);
   if (kind == ValueKind::kDate) {
     if (std::optional<std::string> seven = slash_read_as_seven(text.text)) {
       flag_for_review(&f, "\"" + *seven + "\" read as a date whose '/' was read as 7");
@@ -948,7 +960,7 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
                                        words.end());
       std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
       FieldValue f = field_from(key, date->iso(), join_words(date_words, page.number));
-      doubt_sign_beside_digit(f);
+      doubt_sign_beside_digit(f, true);
       return f;
     }
   }
