@@ -317,14 +317,51 @@ std::string with_digits(std::string word, const std::string& digits) {
   return word;
 }
 
+// The smallest box holding `a` and `b`.
+Box unite(const Box& a, const Box& b) {
+  const int left = std::min(a[0], b[0]);
+  const int top = std::min(a[1], b[1]);
+  const int right = std::max(a[0] + a[2], b[0] + b[2]);
+  const int bottom = std::max(a[1] + a[3], b[1] + b[3]);
+  return {left, top, right - left, bottom - top};
+}
+
+// A number printed in groups: words [first, last) of a page, two or more words of digits
+// (digits_alone) side by side on one line, left to right.
+struct DigitGroup {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  Word box;            // only its bbox: the group's
+  std::string digits;  // the group's digits, in order
+};
+
+// The digit groups of `words` holding `min_digits` digits or more.
+std::vector<DigitGroup> digit_groups(const std::vector<Word>& words, int min_digits) {
+  std::vector<DigitGroup> out;
+  for (std::size_t i = 0; i < words.size();) {
+    DigitGroup g{i, i, {}, {}};
+    while (g.last < words.size() && digits_alone(words[g.last].text) &&
+           words[g.last].line == words[i].line &&
+           (g.last == i || words[g.last].bbox[0] > words[g.last - 1].bbox[0])) {
+      g.box.bbox = g.last == i ? words[g.last].bbox : unite(g.box.bbox, words[g.last].bbox);
+      g.digits += schema::digits_only(words[g.last].text);
+      ++g.last;
+    }
+    i = std::max(g.last, i + 1);
+    if (g.last - g.first >= 2 && static_cast<int>(g.digits.size()) >= min_digits) {
+      out.push_back(std::move(g));
+    }
+  }
+  return out;
+}
+
 // Each word holding OcrConfig::second_opinion_digits digits or more read by the second
 // model, alone: word_surround cut from the page, as a single word. A reading whose digits
 // differ from the page's takes Word::second_reading, in place of any reading the first model
 // gave it (the digit it nearly read, or its own reading of the word alone). So is a number
-// printed in groups ("0986 378 221", held-out seed 42's phone, printed 0986 378 421): two or
-// more words of digits side by side on a line, that many digits together, read as one line;
-// when the second model reads as many digits, each word whose share differs gets its own
-// digits as its second reading.
+// printed in groups ("0986 378 221", held-out seed 42's phone, printed 0986 378 421): each
+// digit group is read as one line; when the second model reads as many digits, each word whose
+// share differs gets its own digits as its second reading.
 void second_opinion(tesseract::TessBaseAPI& api, PIX* image, int dpi, std::vector<Word>& words,
                     int min_digits) {
   for (Word& w : words) {
@@ -335,40 +372,16 @@ void second_opinion(tesseract::TessBaseAPI& api, PIX* image, int dpi, std::vecto
     }
   }
   api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  for (std::size_t i = 0; i < words.size();) {
-    std::size_t j = i;
-    std::string digits;
-    Word group;
-    while (j < words.size() && digits_alone(words[j].text) && words[j].line == words[i].line &&
-           (j == i || words[j].bbox[0] > words[j - 1].bbox[0])) {
-      digits += schema::digits_only(words[j].text);
-      const Box& b = words[j].bbox;
-      if (j == i) {
-        group.bbox = b;
-      } else {
-        const int right = std::max(group.bbox[0] + group.bbox[2], b[0] + b[2]);
-        const int bottom = std::max(group.bbox[1] + group.bbox[3], b[1] + b[3]);
-        group.bbox[1] = std::min(group.bbox[1], b[1]);
-        group.bbox[2] = right - group.bbox[0];
-        group.bbox[3] = bottom - group.bbox[1];
-      }
-      ++j;
+  for (const DigitGroup& g : digit_groups(words, min_digits)) {
+    const std::string again = schema::digits_only(opinion_of(api, image, dpi, g.box));
+    if (again.size() != g.digits.size() || again == g.digits) continue;
+    std::size_t at = 0;
+    for (std::size_t k = g.first; k < g.last; ++k) {
+      const std::string mine = schema::digits_only(words[k].text);
+      const std::string share = again.substr(at, mine.size());
+      at += mine.size();
+      if (share != mine) words[k].second_reading = with_digits(words[k].text, share);
     }
-    if (j - i >= 2 && static_cast<int>(digits.size()) >= min_digits) {
-      const std::string again = schema::digits_only(opinion_of(api, image, dpi, group));
-      if (again.size() == digits.size() && again != digits) {
-        std::size_t at = 0;
-        for (std::size_t k = i; k < j; ++k) {
-          const std::size_t n = schema::digits_only(words[k].text).size();
-          const std::string share = again.substr(at, n);
-          at += n;
-          if (share != schema::digits_only(words[k].text)) {
-            words[k].second_reading = with_digits(words[k].text, share);
-          }
-        }
-      }
-    }
-    i = std::max(j, i + 1);
   }
   api.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
   api.Clear();

@@ -13,6 +13,21 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr std::string_view kDagger = "†";
+
+// Where the first "†" at or after `from` that touches a digit is in `text`, or npos: how a 1 of
+// the print reads in a poor scan ("00† 195", "ngõ †15").
+std::size_t dagger_beside_digit(std::string_view text, std::size_t from = 0) {
+  for (std::size_t at = text.find(kDagger, from); at != std::string_view::npos;
+       at = text.find(kDagger, at + 1)) {
+    const std::size_t end = at + kDagger.size();
+    if ((at > 0 && is_digit(text[at - 1])) || (end < text.size() && is_digit(text[end]))) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
 struct IdRun {
   std::string digits;
   std::size_t end = 0;  // where in the text the run stopped
@@ -366,13 +381,9 @@ std::optional<std::string> normalize_as(ValueKind kind, std::string_view text) {
     case ValueKind::kIdNumber: {
       // A dagger beside a digit is a 1 of the print ("00† 195 874 077"; make_field doubts it).
       std::string daggerless(text);
-      for (std::size_t at = daggerless.find("†"); at != std::string::npos;
-           at = daggerless.find("†", at + 1)) {
-        const std::size_t end = at + std::string_view("†").size();
-        if ((at > 0 && is_digit(daggerless[at - 1])) ||
-            (end < daggerless.size() && is_digit(daggerless[end]))) {
-          daggerless.replace(at, end - at, "1");
-        }
+      for (std::size_t at = dagger_beside_digit(daggerless); at != std::string::npos;
+           at = dagger_beside_digit(daggerless, at + 1)) {
+        daggerless.replace(at, kDagger.size(), "1");
       }
       return first_id_number(daggerless);
     }
@@ -635,14 +646,8 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     }
     // A dagger beside a digit is how a 1 of the print reads ("ngõ †15" for ngõ 115: held-out
     // seed 46); the address drops it, so the number may have lost a digit.
-    for (std::size_t at = text.text.find("†"); at != std::string::npos;
-         at = text.text.find("†", at + 1)) {
-      const std::size_t end = at + std::string_view("†").size();
-      if ((at > 0 && is_digit(text.text[at - 1])) ||
-          (end < text.text.size() && is_digit(text.text[end]))) {
-        flag_for_review(&f, "\"†\" beside a digit: \"" + text.text + "\"");
-        break;
-      }
+    if (dagger_beside_digit(text.text) != std::string::npos) {
+      flag_for_review(&f, "\"†\" beside a digit: \"" + text.text + "\"");
     }
     return f;
   }
