@@ -13,14 +13,6 @@ struct Line {
   Box box{};
 };
 
-Box unite(const Box& a, const Box& b) {
-  const int left = std::min(a[0], b[0]);
-  const int top = std::min(a[1], b[1]);
-  const int right = std::max(a[0] + a[2], b[0] + b[2]);
-  const int bottom = std::max(a[1] + a[3], b[1] + b[3]);
-  return {left, top, right - left, bottom - top};
-}
-
 // Words grouped by their line number, in record order (the reading order).
 std::vector<Line> lines_of(const Page& page) {
   std::vector<Line> lines;

@@ -317,15 +317,6 @@ std::string with_digits(std::string word, const std::string& digits) {
   return word;
 }
 
-// The smallest box holding `a` and `b`.
-Box unite(const Box& a, const Box& b) {
-  const int left = std::min(a[0], b[0]);
-  const int top = std::min(a[1], b[1]);
-  const int right = std::max(a[0] + a[2], b[0] + b[2]);
-  const int bottom = std::max(a[1] + a[3], b[1] + b[3]);
-  return {left, top, right - left, bottom - top};
-}
-
 // A number printed in groups: words [first, last) of a page, two or more words of digits
 // (digits_alone) side by side on one line, left to right.
 struct DigitGroup {

@@ -8,6 +8,7 @@
 // Thread-safety: plain data.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <string>
@@ -21,6 +22,15 @@ namespace sohoa {
 
 // Pixel rectangle on a page: left, top, width, height.
 using Box = std::array<int, 4>;
+
+// The smallest box holding `a` and `b`.
+inline Box unite(const Box& a, const Box& b) {
+  const int left = std::min(a[0], b[0]);
+  const int top = std::min(a[1], b[1]);
+  const int right = std::max(a[0] + a[2], b[0] + b[2]);
+  const int bottom = std::max(a[1] + a[3], b[1] + b[3]);
+  return {left, top, right - left, bottom - top};
+}
 
 struct Word {
   std::string text;      // NFC, canonical tone placement
