@@ -721,7 +721,8 @@ TEST(PluginSet, FlagsTheApplicantWhenTheFormNamesThemOneLetterOtherwise) {
 
 TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
   // Held-out seed 30 of bench/extract: a speck after the name read as '.', one before a word
-  // as a quote; both went into the archive unflagged. A digit among letters is shown too.
+  // as a quote; both went into the archive unflagged. A digit among letters is shown too, and
+  // trade words read with another mark are the trade's.
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   for (const auto& [line, want, flagged] :
        {std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG QUÁN CƠM MINH ANH.",
@@ -739,7 +740,13 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
                    "CỬA HÀNG THỜI TRANG AN PHÁT", false},
         // Seed 37: a T read as 1 ("1ẠP" for TẠP).
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH 1ẠP HÓA ĐỨC MINH",
-                   "HỘ KINH DOANH 1ẠP HÓA ĐỨC MINH", true}}) {
+                   "HỘ KINH DOANH 1ẠP HÓA ĐỨC MINH", true},
+        // Seed 46: the D of DỰNG read Đ; "XÂY ĐỰNG" is no Vietnamese, the trade is XÂY DỰNG.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG VẬT LIỆU XÂY ĐỰNG GIA HUY",
+                   "CỬA HÀNG VẬT LIỆU XÂY DỰNG GIA HUY", true},
+        // The given part has no list: THƯ HÀ may be a name.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHE THƯ HÀ",
+                   "HỘ KINH DOANH CÀ PHÊ THƯ HÀ", true}}) {
     Dossier d;
     d.id = "test";
     d.pages.push_back(
