@@ -33,12 +33,27 @@ const std::vector<FieldRule>& rules() {
   return kRules;
 }
 
+// Where the first letter of `word` starts when only marks (no digit, no '-') stand before it,
+// else npos.
+std::size_t first_letter(std::string_view word) {
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t n = 1;  // the UTF-8 length of the code point at i
+    while (i + n < word.size() && (static_cast<unsigned char>(word[i + n]) & 0xC0) == 0x80) ++n;
+    const std::string_view cp = word.substr(i, n);
+    if (holds_letter(cp)) return i;
+    if (cp == "-" || (cp[0] >= '0' && cp[0] <= '9')) return std::string::npos;
+    i += n;
+  }
+  return std::string::npos;
+}
+
 // A business name is printed in capitals, with no punctuation at its end or before a word: a
 // '.', ',' or '-' at its end is a speck (held-out seed 30: "…QUÁN CƠM MINH ANH."), dropped; a
-// quote before a word ("MINH 'ANH") is dropped too, and a '-' between two syllables
-// ("THỜI-TRANG", seeds 32 and 33) read as the space it stands for; those two are shown to a
-// person, since a name could quote a word or hyphenate two. A word mixing digits and letters
-// ("1ẠP" for TẠP, held-out seed 37) is shown too: a digit misread, or a name like "5S".
+// quote or other mark before a word ("MINH 'ANH", "„DI ĐỘNG") is dropped too, and a '-'
+// between two syllables ("THỜI-TRANG", seeds 32 and 33) read as the space it stands for; those
+// two are shown to a person, since a name could quote a word or hyphenate two. A word mixing
+// digits and letters ("1ẠP" for TẠP, held-out seed 37) is shown too: a digit misread, or a
+// name like "5S".
 void clean_business_name(FieldValue& f) {
   std::string& v = f.value;
   while (!v.empty() && (v.back() == '.' || v.back() == ',' || v.back() == ';' || v.back() == ':' ||
@@ -52,12 +67,10 @@ void clean_business_name(FieldValue& f) {
   for (std::size_t i = 0, j; i < v.size(); i = j + 1) {
     j = std::min(v.find(' ', i), v.size());
     std::string w(std::string_view(v).substr(i, j - i));
-    for (std::string_view q : {"'", "`", "\"", "‘", "’", "“", "”"}) {
-      if (w.size() > q.size() && w.starts_with(q) &&
-          holds_letter(std::string_view(w).substr(q.size(), 1))) {
-        w.erase(0, q.size());
-        quote = true;
-      }
+    // Any mark before a letter: quotes of every kind ("„DI ĐỘNG", held-out seed 47), '*', '^'.
+    if (const std::size_t letter = first_letter(w); letter > 0 && letter != std::string::npos) {
+      w.erase(0, letter);
+      quote = true;
     }
     // Two syllables a speck read as '-' joined ("THỜI-TRANG", "HÀNG-QUÁN").
     if (const std::size_t dash = w.find('-');
@@ -73,7 +86,7 @@ void clean_business_name(FieldValue& f) {
     if (!w.empty()) cleaned += (cleaned.empty() ? "" : " ") + w;
   }
   v = std::move(cleaned);
-  if (quote) flag_for_review(&f, "a quote before a word of \"" + f.raw + "\" dropped");
+  if (quote) flag_for_review(&f, "a mark before a word of \"" + f.raw + "\" dropped");
   if (hyphen) flag_for_review(&f, "a '-' between two words of \"" + f.raw + "\" read as a space");
   if (!mixed.empty()) flag_for_review(&f, "\"" + mixed + "\" mixes digits and letters");
 }

@@ -741,6 +741,9 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
         // Seed 37: a T read as 1 ("1ẠP" for TẠP).
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH 1ẠP HÓA ĐỨC MINH",
                    "HỘ KINH DOANH 1ẠP HÓA ĐỨC MINH", true},
+        // Seed 47: a low quote before a word.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH ĐIỆN THOẠI „DI ĐỘNG",
+                   "HỘ KINH DOANH ĐIỆN THOẠI DI ĐỘNG", true},
         // Seed 46: the D of DỰNG read Đ; "XÂY ĐỰNG" is no Vietnamese, the trade is XÂY DỰNG.
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG VẬT LIỆU XÂY ĐỰNG GIA HUY",
                    "CỬA HÀNG VẬT LIỆU XÂY DỰNG GIA HUY", true},
