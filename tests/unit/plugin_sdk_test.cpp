@@ -860,12 +860,24 @@ TEST(MakeField, DoubtsADossierCodeWhoseDigitsRunOn) {
 }
 
 TEST(MakeField, DoubtsAnIdNumberWhoseDigitsGoOnPastADash) {
-  // Seed 16 of bench/extract: a 12-digit CCCD read as 9 digits and "-004".
+  // Seed 16 of bench/extract: a 12-digit CCCD read with a '-' between two groups; taken as a
+  // break, it left 9 digits.
   const auto cut =
       make_field("i", ValueKind::kIdNumber, ValueText{"CCCD số 001 093 391-004", 1, {}, 0.9});
   ASSERT_TRUE(cut.has_value());
-  EXPECT_EQ(cut->value, "001093391");
+  EXPECT_EQ(cut->value, "001093391004");
   EXPECT_TRUE(cut->needs_review);
+  const auto past =
+      make_field("i", ValueKind::kIdNumber, ValueText{"CCCD số 001093391004/12", 1, {}, 0.9});
+  ASSERT_TRUE(past.has_value());
+  EXPECT_EQ(past->value, "001093391004");
+  EXPECT_TRUE(past->needs_review);
+  // Held-out seed 47: the wife's CMND number and the husband's CCCD in one cell.
+  const auto two = make_field("i", ValueKind::kIdNumber,
+                              ValueText{"019603306 CCCD số 001 098 772 107", 1, {}, 0.9});
+  ASSERT_TRUE(two.has_value());
+  EXPECT_EQ(two->value, "019603306");
+  EXPECT_TRUE(two->needs_review);
   const auto whole =
       make_field("i", ValueKind::kIdNumber, ValueText{"CCCD số 001 093 391 004", 1, {}, 0.9});
   ASSERT_TRUE(whole.has_value());

