@@ -606,14 +606,17 @@ Address normalize_address(std::string_view text) {
   while (!out.value.empty() && (out.value.back() == ',' || out.value.back() == ' ')) {
     out.value.pop_back();
   }
-  // Cổ Nhuế is the one ward in two, 1 and 2: "phường Cổ Nhuế 3" is a number misread.
-  for (std::string_view head : {"phường Cổ Nhuế ", "P. Cổ Nhuế "}) {
+  // Cổ Nhuế is the one ward in two, 1 and 2: "phường Cổ Nhuế 3" is a number misread, and
+  // "phường Cổ Nhuế, quận" lost it (held-out seed 51).
+  for (std::string_view head : {"phường Cổ Nhuế", "Phường Cổ Nhuế", "P. Cổ Nhuế"}) {
     const std::size_t at = out.value.find(head);
     if (at == std::string::npos) continue;
-    const std::string_view rest = std::string_view(out.value).substr(at + head.size());
-    const std::size_t digits = rest.find_first_not_of("0123456789");
-    const std::string_view number = rest.substr(0, digits);
-    if (!number.empty() && number != "1" && number != "2") {
+    std::string_view rest = std::string_view(out.value).substr(at + head.size());
+    if (rest.starts_with(' ')) rest.remove_prefix(1);
+    const std::string_view number = rest.substr(0, rest.find_first_not_of("0123456789"));
+    if (number.empty()) {
+      out.doubts.push_back("the ward Cổ Nhuế without its number, 1 or 2");
+    } else if (number != "1" && number != "2") {
       out.doubts.push_back("no ward Cổ Nhuế " + std::string(number));
     }
   }
