@@ -603,10 +603,17 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
     EXPECT_EQ(a.value, mended) << read;
     EXPECT_FALSE(a.doubts.empty()) << read;
   }
-  // A dagger beside a number: a 1 the address dropped (seed 46).
+  // A dagger or a marked letter beside a number: a 1 the address dropped (seed 46) or kept
+  // (seed 54). Plain letters are printed there: a building, a house's letter.
   for (const auto& [address, doubted] :
        {std::pair{"Số 115 ngõ †15 Đông Ngạc, P. Đông Ngạc, Q. Bắc Từ Liêm, thành phố Hà Nội", true},
         std::pair{"Số 115 ngõ 115 Đông Ngạc, P. Đông Ngạc, Q. Bắc Từ Liêm, thành phố Hà Nội",
+                  false},
+        std::pair{"Nhà số 190, ngách Ï2/27, ngõ 89 Cổ Nhuế, phường Cổ Nhuế 1, quận Bắc Từ Liêm, "
+                  "Hà Nội",
+                  true},
+        std::pair{"Căn hộ 2006, tòa N03, số 12A ngõ 89 Cổ Nhuế, phường Cổ Nhuế 1, quận Bắc Từ "
+                  "Liêm, Hà Nội",
                   false}}) {
     const auto f =
         make_field("applicant_address", ValueKind::kAddress, ValueText{address, 1, {}, 0.9});
