@@ -188,6 +188,27 @@ TEST(OcrEngine, ASecondModelReadsANumberPrintedInGroupsAsOneLine) {
   }
 }
 
+TEST(OcrEngine, AWordReadAgainWithItsLineKeepsThePagesOtherDigits) {
+  // A marriage registration's ID row on a poor backlog scan, cut and reduced to 16 grey levels
+  // (sohoa-samples --preset extract --seed 56, L2-ket_hon-065, page 2, after clean-up).
+  // Tesseract cuts the row in two lines; read again as one, the husband's "364385" becomes
+  // "304385" at 87%, and the page's own reading of it was the one to keep as the other.
+  Image row(pixRead((test::data_dir() / "id-364385-line-reread-304385.png").c_str()));
+  ASSERT_NE(row, nullptr);
+  Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
+  ASSERT_TRUE(engine.ok());
+  Result<OcrPage> r = engine->recognize(row.get(), 300);
+  ASSERT_TRUE(r.ok());
+  const Word* id = nullptr;
+  for (const Word& w : r->words) {
+    if (w.text == "304385") id = &w;
+  }
+  // The misreading is what this test is about; a Tesseract that reads the 6 needs another.
+  ASSERT_NE(id, nullptr) << r->text;
+  EXPECT_GE(id->confidence, 0.75f);
+  EXPECT_EQ(id->second_reading, "364385");
+}
+
 TEST(OcrEngine, AMarkTesseractNearlyReadOtherwiseOnACapitalMakesItsWordDoubtful) {
   // Two lines of a poor backlog business registration as the OCR gets them after clean-up
   // (sohoa-samples --preset extract --seed 24, L2-ho_kinh_doanh-117, page 2): "ĐIỆN THOẠI DI

@@ -25,7 +25,8 @@ struct OcrConfig {
   // reading costs 10-25% of the CPU on a degraded page. bench/ocr measures both.
   bool read_inverted = false;
   // Two overlapping text lines, one read with low confidence, are read again as one line
-  // (Tesseract cuts a line beside a block at another height in two); see ocr.cpp.
+  // (Tesseract cuts a line beside a block at another height in two); see ocr.cpp. A word of
+  // digits read so keeps the page's other digits for the same place as its second reading.
   bool reread_split_lines = true;
   // Every word holding a digit is read a second time on its own (a single word, thresholded
   // in its own rectangle); a reading that differs is kept in Word::second_reading, and the
