@@ -205,8 +205,6 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
   return out;
 }
 
-// Reads again, as one line, each printed line Tesseract cut in two (split_lines, layout.h);
-// the new reading replaces the two pieces when Tesseract is surer of it.
 // A word of digits read again with its line keeps the page's reading of the same place as its
 // second reading when that one gives as many digits, other ones: the two readings disagree
 // (held-out seed 56: an ID's "364385" read at 23% on the page, "304385" at 85% with its line).
@@ -227,6 +225,8 @@ void keep_page_reading(Word& again, const std::vector<Word>& page,
   }
 }
 
+// Reads again, as one line, each printed line Tesseract cut in two (split_lines, layout.h);
+// the new reading replaces the two pieces when Tesseract is surer of it.
 void reread_split_lines(tesseract::TessBaseAPI& api, std::vector<Word>& words) {
   std::vector<bool> removed(words.size(), false);
   std::vector<Word> added;

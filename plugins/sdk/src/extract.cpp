@@ -450,23 +450,30 @@ std::optional<std::string> dot_joining_words(std::string_view text) {
   return std::nullopt;
 }
 
-// The first character (letter or sign) that touches a digit without a space where a number
-// is printed with none: not its separators (/ - . , : ;), not brackets, quotes or "m2".
-std::optional<std::string> glued_to_digit(std::string_view text) {
+// The first character touching a digit in `text` that `printed` says is not printed there.
+template <typename Printed>
+std::optional<std::string> beside_digit(std::string_view text, Printed printed) {
   const std::u32string cps = decode_utf8(text);
   auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
-  auto allowed = [](char32_t c) {
-    return c == ' ' || c == '/' || c == '-' || c == '.' || c == ',' || c == ':' || c == ';' ||
-           c == '(' || c == ')' || c == '"' || c == '\'' || c == 'm' || c == '%' || c == '+' ||
-           c == 0x201C || c == 0x201D;
-  };
   for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
     const char32_t a = cps[i];
     const char32_t b = cps[i + 1];
-    if (digit(a) && !digit(b) && !allowed(b)) return encode_utf8(std::u32string(1, b));
-    if (!digit(a) && digit(b) && !allowed(a)) return encode_utf8(std::u32string(1, a));
+    if (digit(a) && !digit(b) && !printed(b)) return encode_utf8(std::u32string(1, b));
+    if (!digit(a) && digit(b) && !printed(a)) return encode_utf8(std::u32string(1, a));
   }
   return std::nullopt;
+}
+
+bool separator_or_quote(char32_t c) {
+  return c == ' ' || c == '/' || c == '-' || c == '.' || c == ',' || c == ':' || c == ';' ||
+         c == '(' || c == ')' || c == '"' || c == '\'' || c == 0x201C || c == 0x201D;
+}
+
+// The first character (letter or sign) that touches a digit without a space where a number
+// is printed with none: not its separators (/ - . , : ;), not brackets, quotes or "m2".
+std::optional<std::string> glued_to_digit(std::string_view text) {
+  return beside_digit(
+      text, [](char32_t c) { return separator_or_quote(c) || c == 'm' || c == '%' || c == '+'; });
 }
 
 // The first character touching a digit that no address prints there: not a plain letter
@@ -474,22 +481,9 @@ std::optional<std::string> glued_to_digit(std::string_view text) {
 // is a digit misread ("ngách Ï2/27" for 12/27, held-out seed 54; "ngõ †15" for 115, seed 46),
 // which the address keeps or drops.
 std::optional<std::string> sign_beside_digit_in_address(std::string_view text) {
-  const std::u32string cps = decode_utf8(text);
-  auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
-  auto printed = [](char32_t c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '/' || c == '-' ||
-           c == '.' || c == ',' || c == ':' || c == ';' || c == '(' || c == ')' || c == '"' ||
-           c == '\'' || c == 0x201C || c == 0x201D;
-  };
-  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
-    if (digit(cps[i]) && !digit(cps[i + 1]) && !printed(cps[i + 1])) {
-      return encode_utf8(std::u32string(1, cps[i + 1]));
-    }
-    if (!digit(cps[i]) && digit(cps[i + 1]) && !printed(cps[i])) {
-      return encode_utf8(std::u32string(1, cps[i]));
-    }
-  }
-  return std::nullopt;
+  return beside_digit(text, [](char32_t c) {
+    return separator_or_quote(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  });
 }
 
 // The part of a date's raw text that prints the date `iso` (YYYY-MM-DD): after the time before
@@ -505,10 +499,16 @@ std::string_view date_part(std::string_view raw, std::string_view iso) {
 // "ngày 2B tháng 05", "ngày !9", "Ø1", "§63": a digit misread as a letter or a sign, which the
 // value's words then absorbed. Only the separators a number is printed with may touch it. For a
 // date, only the text that prints it counts (date_part): a time's "1ỗ giờ" is no part of it.
+// A date's day or month read as letters alone ("ngày II tháng") is doubted too.
 void doubt_sign_beside_digit(FieldValue& f, bool date) {
   const std::string_view text = date ? date_part(f.raw, f.value) : std::string_view(f.raw);
   if (std::optional<std::string> w = glued_to_digit(text)) {
     flag_for_review(&f, "\"" + *w + "\" beside a digit: \"" + f.raw + "\"");
+  }
+  if (date) {
+    if (std::optional<std::string> letters = day_or_month_in_letters(f.raw)) {
+      flag_for_review(&f, "\"" + *letters + "\" read as digits in \"" + f.raw + "\"");
+    }
   }
 }
 
@@ -768,9 +768,6 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   if (kind == ValueKind::kDate) {
     if (std::optional<std::string> seven = slash_read_as_seven(text.text)) {
       flag_for_review(&f, "\"" + *seven + "\" read as a date whose '/' was read as 7");
-    }
-    if (std::optional<std::string> letters = day_or_month_in_letters(text.text)) {
-      flag_for_review(&f, "\"" + *letters + "\" read as digits in \"" + text.text + "\"");
     }
   }
   if (kind == ValueKind::kDossierCode && text.text.find("†") != std::string::npos) {
@@ -1037,9 +1034,6 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
       std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
       FieldValue f = field_from(key, date->iso(), join_words(date_words, page.number));
       doubt_sign_beside_digit(f, true);
-      if (std::optional<std::string> letters = day_or_month_in_letters(f.raw)) {
-        flag_for_review(&f, "\"" + *letters + "\" read as digits in \"" + f.raw + "\"");
-      }
       return f;
     }
   }
