@@ -16,7 +16,8 @@ const std::vector<FieldRule>& rules() {
       {"investor_name", "Tên chủ đầu tư", ValueKind::kName},
       {"plot_number", "Thửa đất số", ValueKind::kNumber, 0, {"tờ bản đồ số"}},
       {"plot_number", "Lô đất số", ValueKind::kNumber, 0, {"tờ bản đồ số"}},
-      {"map_sheet", "tờ bản đồ số", ValueKind::kNumber},
+      // "tờ bản đồ số: 8, diện tích: 83,2 m2": an unread sheet number must not take the area.
+      {"map_sheet", "tờ bản đồ số", ValueKind::kNumber, 0, {"diện tích"}},
       {"ward", "Tại", ValueKind::kWard, 1, {}, kSite},
       {"ward", "Địa điểm xây dựng", ValueKind::kWard, 3},
       {"total_floor_area", "Tổng diện tích sàn", ValueKind::kNumber},
@@ -62,5 +63,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(ConstructionPermit,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "cap_phep_xay_dung", "1.3.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "cap_phep_xay_dung", "1.4.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Cấp giấy phép xây dựng", kFields, std::size(kFields)})

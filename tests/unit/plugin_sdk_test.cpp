@@ -958,6 +958,18 @@ TEST(MakeField, DoubtsAnIdNumberWhoseDigitsGoOnPastADash) {
   EXPECT_FALSE(whole->needs_review) << whole->review_reason;
 }
 
+TEST(MakeField, DoubtsANumberAfterAnotherLabel) {
+  // Held-out seed 47: the map sheet's 8 read "ö"; the number read was the next item's area.
+  const auto other =
+      make_field("map_sheet", ValueKind::kNumber, ValueText{"ö, diện tích: 83,2 m2", 1, {}, 0.9});
+  ASSERT_TRUE(other.has_value());
+  EXPECT_TRUE(other->needs_review);
+  const auto own = make_field("floors", ValueKind::kNumber, ValueText{"06 tầng", 1, {}, 0.9});
+  ASSERT_TRUE(own.has_value());
+  EXPECT_EQ(own->value, "6");
+  EXPECT_FALSE(own->needs_review) << own->review_reason;
+}
+
 TEST(MakeField, DoubtsANumberFollowedByMoreDigits) {
   // A space OCR put inside the number: the value stops before the rest of it.
   const auto split = make_field("a", ValueKind::kNumber, ValueText{"359, 5m2", 1, {}, 0.9});

@@ -758,6 +758,18 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     flag_for_review(&f, "a letter inside the number: \"" +
                             std::string(word_with_first_digit(text.text)) + "\"");
   }
+  // A number after another label ("ö, diện tích: 83,2 m2" for a map sheet read "ö", held-out
+  // seed 47): that label's value, the field's own unread.
+  if (kind == ValueKind::kNumber) {
+    const std::string_view before = std::string_view(text.text).substr(
+        0, std::min(text.text.size(), text.text.find_first_of("0123456789")));
+    for (const std::string& w : split_at_spaces(before)) {
+      if (w.size() > 1 && w.back() == ':' && holds_letter(w)) {
+        flag_for_review(&f, "\"" + w + "\" before the number: another item's value?");
+        break;
+      }
+    }
+  }
   if (kind == ValueKind::kNumber || kind == ValueKind::kMoney) {
     if (std::string_view more = digits_after_number(text.text); !more.empty()) {
       flag_for_review(&f, "\"" + std::string(more) + "\" after the number in \"" + text.text +
