@@ -642,6 +642,24 @@ TEST(PluginSet, FlagsAValueWhoseWordReadAgainLeftOutADigit) {
   }
 }
 
+TEST(PluginSet, PutsBackADigitOfABookNumberReadAsALetter) {
+  // Held-out seed 60: the book "01/2024-SCT/BS" read "Q1/2024-SCT/BS", unflagged.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const auto& [read, want, flagged] : {std::tuple{"Q1/2024-SCT/BS", "01/2024-SCT/BS", true},
+                                            std::tuple{"01/2024-SCT/BS", "01/2024-SCT/BS", false},
+                                            std::tuple{"0X/2024-SCT/BS", "0X/2024-SCT/BS", true}}) {
+    Dossier d;
+    d.id = "test";
+    d.pages.push_back(page_of({"CĂN CƯỚC CÔNG DÂN", "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH",
+                               std::string("Số chứng thực: 2127 Quyển số: ") + read,
+                               "Ngày 17/10/2024", "ỦY BAN NHÂN DÂN PHƯỜNG PHÚ DIỄN"}));
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("book_number")) << read;
+    EXPECT_EQ(d.fields.at("book_number").value, want) << read;
+    EXPECT_EQ(d.review_reasons.count("book_number") != 0, flagged) << read;
+  }
+}
+
 TEST(PluginSet, TrustsADigitValueWhenTheSecondReadingIsNoOtherValue) {
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
   // A second reading that lost a digit, read a letter, or only changed the punctuation
