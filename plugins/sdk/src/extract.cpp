@@ -16,7 +16,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr std::string_view kDagger = "†";
 
 // Where the first "†" at or after `from` that touches a digit is in `text`, or npos: how a 1 of
-// the print reads in a poor scan ("00† 195", "ngõ †15").
+// the print reads in a poor scan ("00† 195"). For ID numbers, which read it as the 1;
+// addresses doubt it with any other sign (sign_beside_digit_in_address).
 std::size_t dagger_beside_digit(std::string_view text, std::size_t from = 0) {
   for (std::size_t at = text.find(kDagger, from); at != std::string_view::npos;
        at = text.find(kDagger, at + 1)) {
