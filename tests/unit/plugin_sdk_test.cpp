@@ -780,6 +780,23 @@ TEST(MakeField, DropsSpecksReadAsAShortWordAfterAName) {
   EXPECT_TRUE(f->needs_review);
 }
 
+TEST(MakeField, DoubtsANameWhoseLastWordIsOneCapital) {
+  // Held-out seed 62: "Nam" read "N". The lone letter goes, as a speck would, but the name may
+  // have lost its given name.
+  auto f = make_field("a", ValueKind::kName, ValueText{"Ngô Xuân N", 1, {}, 0.9});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->value, "Ngô Xuân");
+  EXPECT_TRUE(f->needs_review);
+  f = make_field("a", ValueKind::kName, ValueText{"NGUYỄN CÔNG KHÁNH * Ị", 1, {}, 0.9});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->value, "Nguyễn Công Khánh");
+  EXPECT_TRUE(f->needs_review);
+  f = make_field("a", ValueKind::kName, ValueText{"Ngô Xuân Nam ˆ", 1, {}, 0.9});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->value, "Ngô Xuân Nam");
+  EXPECT_FALSE(f->needs_review);
+}
+
 TEST(ReadValue, DropsALabelsNoteInBracketsEvenWithItsBracketMisread) {
   DossierView d;
   d.pages.push_back(page_of({"1. Tên chủ đầu tư (tên chủ hộj: NGUYÊN VĂN HẢI",

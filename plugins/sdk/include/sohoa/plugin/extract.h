@@ -77,6 +77,11 @@ void settle_name(const DossierView& dossier, FieldValue& name);
 // usual names, spelled as a name word is (a capital, then lower case).
 bool is_name_word(std::string_view word);
 
+// The usual given or middle name with the letters of `word` ("Huy" for "Hùy") but other marks,
+// when `word`, spelled as a name word is, is no usual name word itself; nothing otherwise. A
+// word like that is most likely the name with a mark misread.
+std::optional<std::string_view> remarked_name_word(std::string_view word);
+
 // The letters of a word (punctuation OCR glued on dropped), spelled as a name word is:
 // "HIỀN," → "Hiền". Empty when it has no letter.
 std::string name_word(std::string_view raw);
