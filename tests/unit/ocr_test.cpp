@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sohoa/archive/text.h"
 #include "test_support.h"
 
@@ -192,7 +194,8 @@ TEST(OcrEngine, AWordReadAgainWithItsLineKeepsThePagesOtherDigits) {
   // A marriage registration's ID row on a poor backlog scan, cut and reduced to 16 grey levels
   // (sohoa-samples --preset extract --seed 56, L2-ket_hon-065, page 2, after clean-up).
   // Tesseract cuts the row in two lines; read again as one, the husband's "364385" becomes
-  // "304385" at 87%, and the page's own reading of it was the one to keep as the other.
+  // "304385" at 87%, and the page's own reading of it was the one to keep as the other. The
+  // wife's "001300237578", 77% on the page, comes back at 20%: the page's reading stands.
   Image row(pixRead((test::data_dir() / "id-364385-line-reread-304385.png").c_str()));
   ASSERT_NE(row, nullptr);
   Result<OcrEngine> engine = OcrEngine::create(OcrConfig{});
@@ -207,6 +210,11 @@ TEST(OcrEngine, AWordReadAgainWithItsLineKeepsThePagesOtherDigits) {
   ASSERT_NE(id, nullptr) << r->text;
   EXPECT_GE(id->confidence, 0.75f);
   EXPECT_EQ(id->second_reading, "364385");
+  const auto wife = std::find_if(r->words.begin(), r->words.end(),
+                                 [](const Word& w) { return w.text == "001300237578"; });
+  ASSERT_NE(wife, r->words.end()) << r->text;
+  EXPECT_GE(wife->confidence, 0.75f);
+  EXPECT_EQ(wife->line, id->line);
 }
 
 TEST(OcrEngine, AMarkTesseractNearlyReadOtherwiseOnACapitalMakesItsWordDoubtful) {
