@@ -136,8 +136,10 @@ void settle_trade_words(FieldValue& f) {
 // The name a business takes stands last, after its trade ("… CẮT TÓC GIA HUY"). Of its last two
 // words after the trade words, one that is no usual name word but has the letters of one is
 // most likely that name with a mark misread: "GIA HÙY" (held-out seed 62, read at 90% with no
-// other mark among Tesseract's choices) goes to a person. Only two: words of a trade the list
-// lacks may have a name's letters ("LINH KIỆN").
+// other mark among Tesseract's choices) goes to a person; so does the first of the two when it
+// has a common middle name's letters but is none ("THƯ HÀ" for THU HÀ, seed 33, read at 95%),
+// as settle_name does for a person's middle name. Only two: words of a trade the list lacks may
+// have a name's letters ("LINH KIỆN").
 void doubt_given_name(FieldValue& f) {
   std::vector<std::string> words;
   for (std::size_t i = 0, j; i < f.value.size(); i = j + 1) {
@@ -155,9 +157,15 @@ void doubt_given_name(FieldValue& f) {
   }
   for (std::size_t k = std::max(name_from, words.size() < 2 ? 0 : words.size() - 2);
        k < words.size(); ++k) {
-    if (std::optional<std::string_view> usual = remarked_name_word(name_word(words[k]))) {
+    const std::string word = name_word(words[k]);
+    if (std::optional<std::string_view> usual = remarked_name_word(word)) {
       flag_for_review(
           &f, "\"" + words[k] + "\" is no usual name; \"" + to_upper(*usual) + "\" misread?");
+    } else if (k + 1 < words.size()) {
+      if (std::optional<std::string_view> middle = remarked_middle_name(word)) {
+        flag_for_review(&f, "\"" + words[k] + "\" is rarely a middle name; \"" + to_upper(*middle) +
+                                "\" misread?");
+      }
     }
   }
 }
@@ -205,5 +213,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BusinessHousehold,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.7.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.8.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

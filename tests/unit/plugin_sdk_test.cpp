@@ -968,11 +968,23 @@ TEST(MakeField, DoubtsAnIdNumberWhoseDigitsGoOnPastADash) {
   ASSERT_TRUE(two.has_value());
   EXPECT_EQ(two->value, "019603306");
   EXPECT_TRUE(two->needs_review);
+  // Held-out seed 63: the last group's 1 read I; 9 digits of 12 look like an identity card's.
+  const auto one =
+      make_field("i", ValueKind::kIdNumber,
+                 ValueText{"Số định danh cá nhân 027303843 I 17, cấp ngày 22/07/2017", 1, {}, 0.9});
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->value, "027303843");
+  EXPECT_TRUE(one->needs_review);
   const auto whole =
       make_field("i", ValueKind::kIdNumber, ValueText{"CCCD số 001 093 391 004", 1, {}, 0.9});
   ASSERT_TRUE(whole.has_value());
   EXPECT_EQ(whole->value, "001093391004");
   EXPECT_FALSE(whole->needs_review) << whole->review_reason;
+  const auto card = make_field(
+      "i", ValueKind::kIdNumber,
+      ValueText{"CMND số 027303843 cấp ngày 22/07/2017, nơi cấp: Công an Hà Nội", 1, {}, 0.9});
+  ASSERT_TRUE(card.has_value());
+  EXPECT_FALSE(card->needs_review) << card->review_reason;
 }
 
 TEST(MakeField, DoubtsANumberAfterAnotherLabel) {

@@ -801,7 +801,12 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG CẮT TÓC GIA HÙY",
                    "CỬA HÀNG CẮT TÓC GIA HÙY", true},
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): CỬA HÀNG CẮT TÓC GIA HUY",
-                   "CỬA HÀNG CẮT TÓC GIA HUY", false}}) {
+                   "CỬA HÀNG CẮT TÓC GIA HUY", false},
+        // Seed 33: THU HÀ read THƯ HÀ. Thư is a name, but before another it is most likely Thu.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHÊ THƯ HÀ",
+                   "HỘ KINH DOANH CÀ PHÊ THƯ HÀ", true},
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHÊ MINH THƯ",
+                   "HỘ KINH DOANH CÀ PHÊ MINH THƯ", false}}) {
     Dossier d;
     d.id = "test";
     d.pages.push_back(

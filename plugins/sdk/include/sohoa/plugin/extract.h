@@ -82,6 +82,11 @@ bool is_name_word(std::string_view word);
 // word like that is most likely the name with a mark misread.
 std::optional<std::string_view> remarked_name_word(std::string_view word);
 
+// The common middle name (chữ đệm) with the letters of `word` but other marks ("Thu" for
+// "Thư"), when `word`, spelled as a name word is, is none itself. Both may be names; only the
+// position tells: in "Dương Thị Thư Phương" the word before the given name is most likely Thu.
+std::optional<std::string_view> remarked_middle_name(std::string_view word);
+
 // The letters of a word (punctuation OCR glued on dropped), spelled as a name word is:
 // "HIỀN," → "Hiền". Empty when it has no letter.
 std::string name_word(std::string_view raw);
