@@ -600,6 +600,14 @@ TEST(NormalizeAddress, DoubtsWhatItCannotMend) {
       {"Lô 12, Số 5A, ngõ 85 Chèm, phường Thụy Phương, quận Bắc Từ Liêm, Hà Nội", false},
       // A district with its head as the ward has.
       {"Số 2 ngõ 62 Đức Thắng, P. Đức Thắng, Q. Bắc Từ Liêm, Hà Nội", false},
+      // A letter before a ngõ's or a house's digits: a digit misread (held-out seed 65: "T35"
+      // for 135, "Z9" for 79). A building's code is letters and digits.
+      {"Số 206 ngõ T35 Phú Diễn, P. Phú Diễn, Q. Bắc Từ Liêm, TP. Hà Nội", true},
+      {"Nhà số 42, ngách 53/13, ngõ Z9 Văn Tiến Dũng, phường Minh Khai, quận Bắc Từ Liêm, Hà Nội",
+       true},
+      {"Nhà số I2, ngõ 35 Phú Diễn, P. Phú Diễn, Q. Bắc Từ Liêm, TP. Hà Nội", true},
+      {"Căn hộ 1501, tòa HH2, đường Thụy Phương, phường Thụy Phương, quận Bắc Từ Liêm, Hà Nội",
+       false},
   };
   for (const auto& [address, doubted] : cases) {
     EXPECT_EQ(!normalize_address(address).doubts.empty(), doubted) << address;
