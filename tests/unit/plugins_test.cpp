@@ -192,7 +192,7 @@ TEST(PluginSet, ClassifiesAndExtractsFieldsWithPageBoxAndPlugin) {
   EXPECT_EQ(child.raw, "NGUYỄN VĂN AN");
   EXPECT_EQ(child.page, 1);
   EXPECT_GT(child.bbox[2], 0);
-  EXPECT_EQ(child.plugin, "khai_sinh@1.3.0");
+  EXPECT_EQ(child.plugin, "khai_sinh@1.4.0");
   EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
   EXPECT_EQ(d.fields.at("child_sex").value, "Nam");
   EXPECT_EQ(d.fields.at("ward").value, "Phú Diễn");
@@ -238,6 +238,33 @@ TEST(PluginSet, FlagsABirthDateWhoseWordsDisagreeWithItsDigits) {
   EXPECT_EQ(d.fields.at("child_birth_date").value, "2020-02-05");
   ASSERT_TRUE(d.review_reasons.count("child_birth_date"));
   EXPECT_NE(d.review_reasons.at("child_birth_date").find("disagree"), std::string::npos);
+}
+
+TEST(PluginSet, FlagsAParentsBirthYearThatMakesAnImpossibleAge) {
+  // Held-out seed 69: a father's 1973 read 1923, for a child born in 2018.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const auto& [year, flagged] : {std::pair{"1922", true}, std::pair{"2010", true},
+                                      std::pair{"1992", false}, std::pair{"1951", false}}) {
+    Dossier d;
+    d.id = "test";
+    d.pages.push_back(page_of({
+        "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+        "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
+        "Họ, chữ đệm, tên: NGUYỄN VĂN AN",
+        "Ngày, tháng, năm sinh: 05/02/2020 ghi bằng chữ: " + std::string(kFiveFebruary),
+        "Họ, chữ đệm, tên người mẹ: Trần Thị Bình",
+        "Năm sinh: 1992 …… Dân tộc: Kinh …… Quốc tịch: Việt Nam",
+        "Họ, chữ đệm, tên người cha: Nguyễn Văn Bảo",
+        std::string("Năm sinh: ") + year + " …… Dân tộc: Kinh …… Quốc tịch: Việt Nam",
+    }));
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("father_birth_year")) << year;
+    EXPECT_EQ(d.fields.at("father_birth_year").value, year);
+    EXPECT_EQ(d.review_reasons.count("father_birth_year") != 0, flagged)
+        << year << ": " << d.review_reasons["father_birth_year"];
+    EXPECT_FALSE(d.review_reasons.count("mother_birth_year"))
+        << d.review_reasons["mother_birth_year"];
+  }
 }
 
 TEST(PluginSet, KeepsNoDateInTheFuture) {
@@ -494,6 +521,31 @@ TEST(PluginSet, ReadsNoMarriageRowBelowThePledge) {
     EXPECT_TRUE(d.fields.count(key) != 0 || d.review_reasons.count(key) != 0) << key;
   }
   EXPECT_EQ(value("wife_id_number"), "034196276907");
+}
+
+TEST(PluginSet, FlagsASpousesBirthDateUnderTheAgeOfMarriage) {
+  // Held-out seed 68 (a near miss): a husband's 1986 read 1956. Too old is no sign, but a
+  // year misread younger than the law allows (18 for a woman, 20 for a man) is.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const auto& [wife, husband, flagged] :
+       {std::tuple{"19/09/2006", "29/12/1981", "wife_birth_date"},
+        std::tuple{"19/09/1996", "29/12/2004", "husband_birth_date"},
+        std::tuple{"19/09/1996", "29/12/1981", ""}}) {
+    Dossier d = marriage_registration({{{1050, "Bên nữ"}, {1850, "Bên nam"}}}, "Bên nữ");
+    for (Word& w : d.pages[0].words) {
+      if (w.text == "19/09/1996") w.text = wife;
+      if (w.text == "29/12/1981") w.text = husband;
+    }
+    set.classify_and_extract(d);
+    for (const char* key : {"wife_birth_date", "husband_birth_date"}) {
+      ASSERT_TRUE(d.fields.count(key)) << key;
+      const auto reason = d.review_reasons.find(key);
+      EXPECT_EQ(reason != d.review_reasons.end() &&
+                    reason->second.find("in the year the form was signed") != std::string::npos,
+                std::string_view(key) == flagged)
+          << key << " " << wife << " " << husband;
+    }
+  }
 }
 
 TEST(PluginSet, NeverTakesTheReceiptsTitleForItsApplicantLabel) {
@@ -771,9 +823,12 @@ TEST(PluginSet, FlagsTheApplicantWhenTheFormNamesThemOneLetterOtherwise) {
     ASSERT_TRUE(d.fields.count("applicant_name")) << receipt;
     ASSERT_TRUE(d.fields.count("requester_name")) << receipt;
     EXPECT_EQ(d.fields.at("requester_name").value, "Lê Đình Việt") << receipt;
+    // Since held-out seed 70, "Bình" in the middle is doubted as Đình misread by settle_name
+    // too; the first reason found is the one kept.
     const auto one_letter = [&](const std::string& key) {
       return d.review_reasons.count(key) != 0 &&
-             d.review_reasons.at(key).find("differ in one letter") != std::string::npos;
+             (d.review_reasons.at(key).find("differ in one letter") != std::string::npos ||
+              d.review_reasons.at(key).find("rarely a middle name") != std::string::npos);
     };
     EXPECT_EQ(one_letter("applicant_name"), std::string(doubted) == "applicant_name") << receipt;
     EXPECT_FALSE(one_letter("requester_name")) << receipt;

