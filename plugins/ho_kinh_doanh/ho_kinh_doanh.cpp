@@ -93,11 +93,10 @@ void clean_business_name(FieldValue& f) {
 
 // The trade words business names are built from ("HỘ KINH DOANH VẬT LIỆU XÂY DỰNG GIA HUY").
 // Two or three such words read with another mark or stroke on a letter, or one letter off
-// (one_letter_off), are those words: "XÂY
-// ĐỰNG" is no Vietnamese, it is XÂY DỰNG with its D read Đ (held-out seed 46, the name printed
-// once and read at 93%, with no D among Tesseract's choices). The name takes the trade words and
-// goes to a person, who sees what was read. The given part of a name ("THU HÀ", "THƯ HÀ") has
-// no such list: either may be a name.
+// (one_letter_off), are those words: "XÂY ĐỰNG" is no Vietnamese, it is XÂY DỰNG with its D
+// read Đ (held-out seed 46, the name printed once and read at 93%, with no D among Tesseract's
+// choices). The name takes the trade words and goes to a person, who sees what was read. The
+// given part of a name has no such list (doubt_given_name).
 constexpr std::string_view kTradeWords[] = {
     "HỘ KINH DOANH", "CỬA HÀNG",   "TẠP HÓA",   "QUÁN CƠM",  "CÀ PHÊ",    "THỜI TRANG",
     "SỬA CHỮA",      "XE MÁY",     "VẬT LIỆU",  "XÂY DỰNG",  "CẮT TÓC",   "ĐIỆN THOẠI",
@@ -117,18 +116,30 @@ bool one_letter_off(std::string_view read, std::string_view trade) {
   return letters >= 9 && edit_distance(a, b) == 1;
 }
 
-void settle_trade_words(FieldValue& f) {
+// The words of a business name, as split at its single spaces.
+std::vector<std::string> business_words(const std::string& value) {
   std::vector<std::string> words;
-  for (std::size_t i = 0, j; i < f.value.size(); i = j + 1) {
-    j = std::min(f.value.find(' ', i), f.value.size());
-    words.emplace_back(f.value.substr(i, j - i));
+  for (std::size_t i = 0, j; i < value.size(); i = j + 1) {
+    j = std::min(value.find(' ', i), value.size());
+    words.emplace_back(value.substr(i, j - i));
   }
+  return words;
+}
+
+// The `n` words from `k` on, joined by spaces.
+std::string words_from(const std::vector<std::string>& words, std::size_t k, std::size_t n) {
+  std::string read = words[k];
+  for (std::size_t m = 1; m < n; ++m) read += " " + words[k + m];
+  return read;
+}
+
+void settle_trade_words(FieldValue& f) {
+  std::vector<std::string> words = business_words(f.value);
   std::string settled;
   for (std::string_view trade : kTradeWords) {
     const auto n = static_cast<std::size_t>(std::count(trade.begin(), trade.end(), ' ') + 1);
     for (std::size_t k = 0; n > 1 && k + n <= words.size(); ++k) {
-      std::string read = words[k];
-      for (std::size_t m = 1; m < n; ++m) read += " " + words[k + m];
+      const std::string read = words_from(words, k, n);
       if (to_upper(read) == trade || !(fold(read) == fold(trade) || one_letter_off(read, trade)))
         continue;
       settled +=
@@ -142,7 +153,8 @@ void settle_trade_words(FieldValue& f) {
   std::string value;
   for (const std::string& w : words) value += (value.empty() ? "" : " ") + w;
   f.value = std::move(value);
-  flag_for_review(&f, "trade words read with other marks, taken as the trade: " + settled);
+  flag_for_review(
+      &f, "trade words read with other marks or a letter off, taken as the trade: " + settled);
 }
 
 // The name a business takes stands last, after its trade ("… CẮT TÓC GIA HUY"). Of its last two
@@ -153,18 +165,12 @@ void settle_trade_words(FieldValue& f) {
 // as settle_name does for a person's middle name. Only two: words of a trade the list lacks may
 // have a name's letters ("LINH KIỆN").
 void doubt_given_name(FieldValue& f) {
-  std::vector<std::string> words;
-  for (std::size_t i = 0, j; i < f.value.size(); i = j + 1) {
-    j = std::min(f.value.find(' ', i), f.value.size());
-    words.emplace_back(f.value.substr(i, j - i));
-  }
+  const std::vector<std::string> words = business_words(f.value);
   std::size_t name_from = 0;  // after the last trade word
   for (std::string_view trade : kTradeWords) {
     const auto n = static_cast<std::size_t>(std::count(trade.begin(), trade.end(), ' ') + 1);
     for (std::size_t k = 0; k + n <= words.size(); ++k) {
-      std::string read = words[k];
-      for (std::size_t m = 1; m < n; ++m) read += " " + words[k + m];
-      if (read == trade) name_from = std::max(name_from, k + n);
+      if (words_from(words, k, n) == trade) name_from = std::max(name_from, k + n);
     }
   }
   for (std::size_t k = std::max(name_from, words.size() < 2 ? 0 : words.size() - 2);

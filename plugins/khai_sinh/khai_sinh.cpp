@@ -85,7 +85,8 @@ class BirthRegistration final : public Extractor {
 
   // A parent's birth year that makes them younger than 13 or older than 70 at the child's birth
   // is a misread digit (held-out seed 69: a father's 1973 read 1923, at 24% confidence, for a
-  // child born in 2019; a poorer scan could read it surer).
+  // child born in 2018; a poorer scan could read it surer. Seed 72: the mother's year read from
+  // the child's birth date line, 2019, unflagged).
   static void check_parent_ages(std::vector<FieldValue>& fields) {
     const FieldValue* birth = find_field(fields, "child_birth_date");
     if (birth == nullptr || birth->value.size() < 4) return;
