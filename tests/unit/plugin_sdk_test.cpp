@@ -1063,6 +1063,9 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_TRUE(read(ValueKind::kText, "CỬA HÀNG QUÁN CƠM BẢO: NGỌC")->needs_review);
   EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH CẮT TÓC HOÀNG. LONG")->needs_review);
   EXPECT_FALSE(read(ValueKind::kText, "HỘ KINH DOANH CẮT TÓC HOÀNG LONG")->needs_review);
+  // Held-out seed 73: a two-letter word's dot. An abbreviation has no vowel.
+  EXPECT_TRUE(read(ValueKind::kText, "HỘ KINH DOANH SỬA CHỮA XE. MÁY HƯNG THỊNH")->needs_review);
+  EXPECT_FALSE(read(ValueKind::kText, "CỬA HÀNG TẠP HÓA TP. HÀ NỘI")->needs_review);
   EXPECT_TRUE(read(ValueKind::kNumber, "3 I")->needs_review);  // 31?
   // Held-out seed 71: the decimal 1 of 213,1 read "L".
   const auto decimal = read(ValueKind::kNumber, "213, L m2");

