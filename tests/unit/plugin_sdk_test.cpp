@@ -1072,6 +1072,11 @@ TEST(MakeField, DoubtsLettersInsideNumbersAndOddAmounts) {
   EXPECT_EQ(decimal->value, "213");
   EXPECT_TRUE(decimal->needs_review);
   EXPECT_FALSE(read(ValueKind::kNumber, "213,1 m2")->needs_review);
+  // Held-out seed 76: the decimal 1 of 526,1 read "†", glued to the comma.
+  const auto dagger = read(ValueKind::kNumber, "526,† m2,");
+  EXPECT_EQ(dagger->value, "526");
+  EXPECT_TRUE(dagger->needs_review);
+  EXPECT_FALSE(read(ValueKind::kNumber, "84,5m2")->needs_review);
   // A word in lower case between words in capitals is a capital misread.
   EXPECT_EQ(read(ValueKind::kText, "HỘ KINH DOANH ĐIỆN THOẠI Di ĐỘNG THU HÀ")->value,
             "HỘ KINH DOANH ĐIỆN THOẠI DI ĐỘNG THU HÀ");
