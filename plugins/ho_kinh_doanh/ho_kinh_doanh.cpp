@@ -116,16 +116,6 @@ bool one_letter_off(std::string_view read, std::string_view trade) {
   return letters >= 9 && edit_distance(a, b) == 1;
 }
 
-// The words of a business name, as split at its single spaces.
-std::vector<std::string> business_words(const std::string& value) {
-  std::vector<std::string> words;
-  for (std::size_t i = 0, j; i < value.size(); i = j + 1) {
-    j = std::min(value.find(' ', i), value.size());
-    words.emplace_back(value.substr(i, j - i));
-  }
-  return words;
-}
-
 // The `n` words from `k` on, joined by spaces.
 std::string words_from(const std::vector<std::string>& words, std::size_t k, std::size_t n) {
   std::string read = words[k];
@@ -134,7 +124,7 @@ std::string words_from(const std::vector<std::string>& words, std::size_t k, std
 }
 
 void settle_trade_words(FieldValue& f) {
-  std::vector<std::string> words = business_words(f.value);
+  std::vector<std::string> words = split_at_spaces(f.value);
   std::string settled;
   for (std::string_view trade : kTradeWords) {
     const auto n = static_cast<std::size_t>(std::count(trade.begin(), trade.end(), ' ') + 1);
@@ -165,7 +155,7 @@ void settle_trade_words(FieldValue& f) {
 // as settle_name does for a person's middle name. Only two: words of a trade the list lacks may
 // have a name's letters ("LINH KIỆN").
 void doubt_given_name(FieldValue& f) {
-  const std::vector<std::string> words = business_words(f.value);
+  const std::vector<std::string> words = split_at_spaces(f.value);
   std::size_t name_from = 0;  // after the last trade word
   for (std::string_view trade : kTradeWords) {
     const auto n = static_cast<std::size_t>(std::count(trade.begin(), trade.end(), ' ') + 1);

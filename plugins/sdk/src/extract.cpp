@@ -201,6 +201,8 @@ bool speck_between_digits(std::string_view text, std::size_t digits) {
   return false;
 }
 
+}  // namespace
+
 std::vector<std::string> split_at_spaces(std::string_view text) {
   std::vector<std::string> out;
   for (std::size_t i = 0, j; i < text.size(); i = j + 1) {
@@ -209,6 +211,8 @@ std::vector<std::string> split_at_spaces(std::string_view text) {
   }
   return out;
 }
+
+namespace {
 
 // The whitespace-separated word of `text` holding its first digit.
 std::string_view word_with_first_digit(std::string_view text) {

@@ -94,6 +94,9 @@ std::optional<std::string_view> remarked_middle_name(std::string_view word);
 // often. read_field does this for ValueKind::kAddress.
 void doubt_numbers_printed_otherwise(const DossierView& dossier, FieldValue& field);
 
+// The words of `text` between its spaces, none empty.
+std::vector<std::string> split_at_spaces(std::string_view text);
+
 // The letters of a word (punctuation OCR glued on dropped), spelled as a name word is:
 // "HIỀN," → "Hiền". Empty when it has no letter.
 std::string name_word(std::string_view raw);
