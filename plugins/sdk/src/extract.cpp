@@ -716,7 +716,10 @@ bool digit_after_code(std::string_view raw, std::string_view code) {
 
 }  // namespace
 
-std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
+namespace {
+
+std::optional<FieldValue> make_field_of(std::string_view key, ValueKind kind,
+                                        const ValueText& text) {
   if (text.empty()) return std::nullopt;
   if (kind == ValueKind::kAddress) {
     Address address = normalize_address(text.text);
@@ -903,6 +906,21 @@ std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const
       }
     }
   }
+  return f;
+}
+
+}  // namespace
+
+std::optional<FieldValue> make_field(std::string_view key, ValueKind kind, const ValueText& text) {
+  std::optional<FieldValue> f = make_field_of(key, kind, text);
+  if (!f || text.doubt.empty() || text.doubted_from > text.words.size()) return f;
+  // The doubted words matter only when the value takes them in: a date read whole before them
+  // ("ngày 15/08/2022 / [5.] Thời gian trả kết quả…", the next item's number lost) or a ward
+  // named on the label's line is the same without them.
+  const std::vector<WordView> head(
+      text.words.begin(), text.words.begin() + static_cast<std::ptrdiff_t>(text.doubted_from));
+  const std::optional<FieldValue> without = make_field_of(key, kind, join_words(head, text.page));
+  if (!without || without->value != f->value) flag_for_review(&*f, text.doubt);
   return f;
 }
 

@@ -91,6 +91,11 @@ struct ValueText {
   // The words joined, when known (join_words): make_field rates a value of digits, or a ward,
   // by the words that may hold it only.
   std::vector<WordView> words = {};
+  // Why the words read may not be the whole value (read_value: a wrapped line that lost its
+  // first word), and the first word of `words` the doubt is about. make_field flags the field
+  // with it when those words change the value. Empty when nothing is doubted.
+  std::string doubt = {};
+  std::size_t doubted_from = 0;
 };
 
 struct ValueOptions {
