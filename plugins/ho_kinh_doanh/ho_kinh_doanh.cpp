@@ -64,9 +64,7 @@ void clean_business_name(FieldValue& f) {
   bool quote = false;
   bool hyphen = false;
   std::string mixed;
-  for (std::size_t i = 0, j; i < v.size(); i = j + 1) {
-    j = std::min(v.find(' ', i), v.size());
-    std::string w(std::string_view(v).substr(i, j - i));
+  for (std::string w : split_at_spaces(v)) {
     // Any mark before a letter: quotes of every kind ("„DI ĐỘNG", held-out seed 47), '*', '^'.
     if (const std::size_t letter = first_letter(w); letter > 0 && letter != std::string::npos) {
       w.erase(0, letter);
