@@ -362,23 +362,25 @@ bool plausible_word(std::string_view word) {
 
 namespace {
 
+// The cased letters of a word, in order: "Ngọc," → "Ngọc", "“ki" → "ki".
+std::u32string cased_letters(std::string_view word) {
+  std::u32string out;
+  for (char32_t c : decode_utf8(word)) {
+    if (is_cased_letter(c)) out += c;
+  }
+  return out;
+}
+
 // "Nguyễn Thanh Ngọc uc,", "Lý Gia Quang “ki": a short word in lower case after a name whose
 // words begin with capitals, and no name word even with a capital, is specks OCR read as
 // letters. Names are written with a capital on every word.
 std::string without_trailing_specks(std::string_view text) {
   std::vector<std::string> words = split_at_spaces(text);
   if (words.size() < 3) return std::string(text);
-  auto letters_of = [](const std::string& w) {
-    std::u32string out;
-    for (char32_t c : decode_utf8(w)) {
-      if (is_cased_letter(c)) out += c;
-    }
-    return out;
-  };
-  const std::u32string last = letters_of(words.back());
+  const std::u32string last = cased_letters(words.back());
   if (last.empty() || last.size() > 3 || !is_lower(last[0])) return std::string(text);
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    const std::u32string w = letters_of(words[i]);
+    const std::u32string w = cased_letters(words[i]);
     // Every word before a whole one: "Thanh N gần" is "Ngân" split, not specks.
     if (w.size() < 2 || !is_upper(w[0])) return std::string(text);
   }
@@ -397,10 +399,7 @@ std::string without_trailing_specks(std::string_view text) {
 bool ends_with_lone_capital(std::string_view text) {
   const std::vector<std::string> words = split_at_spaces(text);
   for (auto w = words.rbegin(); w != words.rend(); ++w) {
-    std::u32string letters;
-    for (char32_t c : decode_utf8(*w)) {
-      if (is_cased_letter(c)) letters += c;
-    }
+    const std::u32string letters = cased_letters(*w);
     if (letters.empty()) continue;  // a speck with no letter ("ˆ", "*")
     return letters.size() == 1 && is_upper(letters[0]);
   }
@@ -1303,10 +1302,17 @@ std::optional<std::string_view> remarked_name_word(std::string_view word) {
   return std::nullopt;
 }
 
+namespace {
+
+bool is_middle_name(std::string_view word) {
+  return std::find(std::begin(kMiddleNames), std::end(kMiddleNames), word) !=
+         std::end(kMiddleNames);
+}
+
+}  // namespace
+
 std::optional<std::string_view> remarked_middle_name(std::string_view word) {
-  if (std::find(std::begin(kMiddleNames), std::end(kMiddleNames), word) != std::end(kMiddleNames)) {
-    return std::nullopt;
-  }
+  if (is_middle_name(word)) return std::nullopt;
   const std::string folded = fold(word);
   for (std::string_view m : kMiddleNames) {
     if (fold(m) == folded) return m;
@@ -1321,9 +1327,7 @@ namespace {
 // none. Both may be names, but a given name standing in the middle is rarer than a letter
 // misread. Words of three letters or more.
 std::string middle_names_one_letter_off(std::string_view word) {
-  if (std::find(std::begin(kMiddleNames), std::end(kMiddleNames), word) != std::end(kMiddleNames)) {
-    return {};
-  }
+  if (is_middle_name(word)) return {};
   const std::u32string folded = decode_utf8(fold(word));
   if (folded.size() < 3) return {};
   std::string found;
