@@ -1041,6 +1041,16 @@ TEST(MakeField, DoubtsAnIdNumberWhoseDigitsGoOnPastADash) {
       ValueText{"CMND số 027303843 cấp ngày 22/07/2017, nơi cấp: Công an Hà Nội", 1, {}, 0.9});
   ASSERT_TRUE(card.has_value());
   EXPECT_FALSE(card->needs_review) << card->review_reason;
+  // Held-out seed 82: the first group of a CCCD printed in groups of three read as a word.
+  const auto group =
+      make_field("i", ValueKind::kIdNumber, ValueText{"bồi 179 651 838", 1, {}, 0.9});
+  ASSERT_TRUE(group.has_value());
+  EXPECT_EQ(group->value, "179651838");
+  EXPECT_TRUE(group->needs_review);
+  const auto grouped_card =
+      make_field("i", ValueKind::kIdNumber, ValueText{"CMND số 027 303 843", 1, {}, 0.9});
+  ASSERT_TRUE(grouped_card.has_value());
+  EXPECT_FALSE(grouped_card->needs_review) << grouped_card->review_reason;
 }
 
 TEST(MakeField, DoubtsANumberAfterAnotherLabel) {

@@ -31,8 +31,9 @@ std::size_t dagger_beside_digit(std::string_view text, std::size_t from = 0) {
 
 struct IdRun {
   std::string digits;
-  std::size_t end = 0;  // where in the text the run stopped
-  bool dashed = false;  // a '-' joined two of its groups
+  std::size_t start = 0;  // where in the text the run begins
+  std::size_t end = 0;    // where in the text the run stopped
+  bool dashed = false;    // a '-' joined two of its groups
 };
 
 // The first run of 12 or 9 digits at or after `from`, spaces and dots inside allowed ("001 0
@@ -44,6 +45,7 @@ std::optional<IdRun> first_id_run(std::string_view text, std::size_t from = 0) {
     // groups ("001'0 78 957126", "001 093 391-004"; make_field doubts them). Read as a break,
     // it left a 9-digit number of the first or last groups.
     IdRun run;
+    run.start = i;
     std::size_t j = i;
     for (; j < text.size(); ++j) {
       if (is_digit(text[j])) {
@@ -63,6 +65,19 @@ std::optional<IdRun> first_id_run(std::string_view text, std::size_t from = 0) {
     i = j;
   }
   return std::nullopt;
+}
+
+// Whether the word right before `at`, where a 9-digit number printed in groups of three
+// begins, is three letters or signs, as long as a group: the first group of a 12-digit number
+// read as letters ("bồi 179 651 838" for 001 179 651 838, held-out seed 82: it went in as the 9
+// digits of an identity card). "số", "CCCD" and a word ending in ':' are none.
+bool group_before(std::string_view text, std::size_t at) {
+  if (at < 2 || text[at - 1] != ' ' || at + 3 >= text.size() || text[at + 3] != ' ') return false;
+  const std::size_t begin = text.rfind(' ', at - 2);
+  const std::string_view word =
+      text.substr(begin == std::string_view::npos ? 0 : begin + 1,
+                  at - 1 - (begin == std::string_view::npos ? 0 : begin + 1));
+  return decode_utf8(word).size() == 3 && word.back() != ':' && word.back() != '.';
 }
 
 // Whether a 1's look-alike (I, l, |, !) and then digits follow `at`, spaces between: a number's
@@ -778,6 +793,8 @@ std::optional<FieldValue> make_field_of(std::string_view key, ValueKind kind,
         flag_for_review(&f, "a second ID number after it: \"" + t + "\"");
       } else if (one_then_digits(t, run->end)) {
         flag_for_review(&f, "digits may go on after the number: \"" + t + "\"");
+      } else if (run->digits.size() == 9 && group_before(t, run->start)) {
+        flag_for_review(&f, "a word like a group of digits before the number: \"" + t + "\"");
       }
     }
   }
