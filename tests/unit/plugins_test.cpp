@@ -908,6 +908,9 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
                    "HỘ KINH DOANH CÀ PHÊ THƯ HÀ", true},
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHÊ MINH THƯ",
                    "HỘ KINH DOANH CÀ PHÊ MINH THƯ", false},
+        // Held-out seed 85: a speck before a word read as '-'.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH QUÁN CƠM -MINH ANH",
+                   "HỘ KINH DOANH QUÁN CƠM MINH ANH", true},
         // Seed 67: the D of DOANH lost ("OANH" is a name too).
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH OANH QUÁN CƠM MINH ANH",
                    "HỘ KINH DOANH QUÁN CƠM MINH ANH", true}}) {
