@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -71,10 +72,18 @@ struct Rival {
   std::size_t length = 0;
 };
 
-// A word's symbols as read, and the rivals of those of them that are doubted.
+// A digit as read, and its box on the page.
+struct Glyph {
+  char digit = '0';
+  std::array<int, 4> box{};  // x, y, w, h
+};
+
+// A word's symbols as read, the rivals of those of them that are doubted, and its digits'
+// boxes.
 struct WordChoices {
   std::string word;
   std::vector<Rival> rivals;
+  std::vector<Glyph> glyphs;
 };
 
 // The word at `it`, with the rivals of its `doubted` symbols; leaves `it` at the word's last
@@ -85,6 +94,15 @@ WordChoices word_choices(tesseract::ResultIterator& it, Doubted doubted) {
   while (true) {
     TessText symbol(it.GetUTF8Text(tesseract::RIL_SYMBOL));
     const std::string s = symbol ? symbol.get() : "";
+    if (symbol && is_digit(symbol.get())) {
+      int left = 0;
+      int top = 0;
+      int right = 0;
+      int bottom = 0;
+      if (it.BoundingBox(tesseract::RIL_SYMBOL, &left, &top, &right, &bottom)) {
+        out.glyphs.push_back({s[0], {left, top, right - left, bottom - top}});
+      }
+    }
     if (symbol && doubted(symbol.get())) {
       tesseract::ChoiceIterator choice(it);
       do {
@@ -155,7 +173,115 @@ struct ChoiceUse {
   bool doubt_marks = false;
   bool read_marks = false;
   bool read_digits = false;
+  bool doubt_glyphs = false;
 };
+
+// A digit's shape: the share of ink in each cell of a kGlyphColumns × kGlyphRows grid laid
+// over its box on the binarised page, so that digits of any size compare.
+constexpr int kGlyphColumns = 12;
+constexpr int kGlyphRows = 18;
+using Shape = std::array<float, kGlyphColumns * kGlyphRows>;
+
+Shape shape_of(PIX* binary, std::array<int, 4> box) {
+  Shape out{};
+  // A box Tesseract drew past the image's edge is cut at it.
+  box[2] = std::min(box[2], pixGetWidth(binary) - box[0]);
+  box[3] = std::min(box[3], pixGetHeight(binary) - box[1]);
+  if (box[0] < 0 || box[1] < 0 || box[2] <= 0 || box[3] <= 0) return out;
+  const int w = box[2];
+  const int h = box[3];
+  for (int row = 0; row < kGlyphRows; ++row) {
+    const int y0 = box[1] + row * h / kGlyphRows;
+    const int y1 = std::max(box[1] + (row + 1) * h / kGlyphRows, y0 + 1);
+    for (int col = 0; col < kGlyphColumns; ++col) {
+      const int x0 = box[0] + col * w / kGlyphColumns;
+      const int x1 = std::max(box[0] + (col + 1) * w / kGlyphColumns, x0 + 1);
+      int ink = 0;
+      int all = 0;
+      for (int y = y0; y < y1; ++y) {
+        for (int x = x0; x < x1; ++x) {
+          l_uint32 v = 0;
+          if (pixGetPixel(binary, x, y, &v) == 0 && v != 0) ++ink;
+          ++all;
+        }
+      }
+      out[static_cast<std::size_t>(row * kGlyphColumns + col)] = static_cast<float>(ink) / all;
+    }
+  }
+  return out;
+}
+
+float shape_distance(const Shape& a, const Shape& b) {
+  float sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) sum += (a[i] - b[i]) * (a[i] - b[i]);
+  return std::sqrt(sum);
+}
+
+float median_of(std::vector<float> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// A page prints each digit alike every time, and a speck on a digit can make Tesseract read
+// another one surely (held-out seed 81: the 4 of a phone's last group read 3 at 99%, a speck
+// on its top). `glyphs[k]` is a digit of word `word_of[k]`. A digit whose shape is farther
+// from the page's other digits read the same (their mean) than kOddGlyphRatio times its
+// distance to the mean of another digit is odd; so are the words holding one. Only digits
+// with a box of a digit's height (a box Tesseract stretched over a speck or a rule says
+// nothing of the shape) and of their digit's usual width count; a digit read fewer than
+// kGlyphsToCompare times on the page is not compared.
+constexpr float kOddGlyphRatio = 1.4f;
+constexpr std::size_t kGlyphsToCompare = 4;
+std::vector<std::size_t> words_with_odd_digits(PIX* binary, const std::vector<Glyph>& glyphs,
+                                               const std::vector<std::size_t>& word_of) {
+  std::vector<float> heights;
+  for (const Glyph& g : glyphs) heights.push_back(static_cast<float>(g.box[3]));
+  const float height = median_of(heights);
+  std::array<std::vector<std::size_t>, 10> of_digit;
+  for (std::size_t k = 0; k < glyphs.size(); ++k) of_digit[glyphs[k].digit - '0'].push_back(k);
+  std::array<Shape, 10> sum{};
+  std::array<float, 10> width{};
+  std::vector<Shape> shapes;
+  shapes.reserve(glyphs.size());
+  for (const Glyph& g : glyphs) shapes.push_back(shape_of(binary, g.box));
+  for (int d = 0; d < 10; ++d) {
+    std::vector<float> widths;
+    for (std::size_t k : of_digit[d]) {
+      for (std::size_t i = 0; i < sum[d].size(); ++i) sum[d][i] += shapes[k][i];
+      widths.push_back(static_cast<float>(glyphs[k].box[2]));
+    }
+    width[d] = median_of(widths);
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < glyphs.size(); ++k) {
+    const Glyph& g = glyphs[k];
+    const int d = g.digit - '0';
+    const std::size_t n = of_digit[d].size();
+    if (n < kGlyphsToCompare) continue;
+    if (g.box[3] < 0.85f * height || g.box[3] > 1.2f * height) continue;
+    if (g.box[2] < 0.7f * width[d] || g.box[2] > 1.4f * width[d]) continue;
+    Shape own{};  // the mean of the others read as this digit
+    for (std::size_t i = 0; i < own.size(); ++i) {
+      own[i] = (sum[d][i] - shapes[k][i]) / static_cast<float>(n - 1);
+    }
+    const float to_own = shape_distance(shapes[k], own);
+    for (int other = 0; other < 10; ++other) {
+      if (other == d || of_digit[other].size() < kGlyphsToCompare) continue;
+      Shape mean = sum[other];
+      for (float& v : mean) v /= static_cast<float>(of_digit[other].size());
+      if (to_own > kOddGlyphRatio * shape_distance(shapes[k], mean)) {
+        out.push_back(word_of[k]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// A word holding an odd digit (words_with_odd_digits) keeps a confidence no higher than
+// this, under the plugins' review threshold.
+constexpr float kOddGlyphConfidence = 0.6f;
 
 // The words of Tesseract's last recognition, NFC, with boxes and confidences; `line` numbers
 // them by text line from `first_line` on (or gives them all `first_line`, if `one_line`).
@@ -167,6 +293,8 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
   std::vector<Word> out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
+  std::vector<Glyph> glyphs;
+  std::vector<std::size_t> word_of;  // the word in `out` of each glyph
   int line = first_line - 1;
   do {
     if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !one_line) ++line;
@@ -183,8 +311,15 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
     w.bbox = {left, top, right - left, bottom - top};
     w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0f;
     w.line = one_line ? first_line : line;
-    if ((choices.doubt_digits || choices.read_digits) && has_digit(w.text)) {
+    if ((choices.doubt_digits || choices.read_digits || choices.doubt_glyphs) &&
+        has_digit(w.text)) {
       const WordChoices digits = word_choices(*it, is_digit);
+      if (choices.doubt_glyphs) {
+        for (const Glyph& g : digits.glyphs) {
+          glyphs.push_back(g);
+          word_of.push_back(out.size());
+        }
+      }
       const float runner_up = best_rival(digits, any_rival).confidence;
       if (choices.doubt_digits && runner_up >= kDoubtingRunnerUp) {
         w.confidence = std::min(w.confidence, 1 - runner_up);
@@ -202,6 +337,14 @@ std::vector<Word> recognised_words(tesseract::TessBaseAPI& api, int first_line, 
     }
     out.push_back(std::move(w));
   } while (it->Next(tesseract::RIL_WORD));
+  if (choices.doubt_glyphs && !glyphs.empty()) {
+    if (PIX* binary = api.GetThresholdedImage()) {
+      for (std::size_t k : words_with_odd_digits(binary, glyphs, word_of)) {
+        out[k].confidence = std::min(out[k].confidence, kOddGlyphConfidence);
+      }
+      pixDestroy(&binary);
+    }
+  }
   return out;
 }
 
@@ -469,7 +612,8 @@ Result<OcrPage> OcrEngine::recognize(PIX* image, int dpi) {
   monitor.set_deadline_msecs(impl_->config.page_timeout_ms);
   OcrPage out;
   const ChoiceUse use{impl_->config.digit_doubt, impl_->config.mark_doubt,
-                      impl_->config.mark_readings, impl_->config.digit_rival_readings};
+                      impl_->config.mark_readings, impl_->config.digit_rival_readings,
+                      impl_->config.glyph_doubt};
   const bool choices = use.doubt_digits || use.doubt_marks || use.read_marks || use.read_digits;
   if (choices) api.SetVariable("lstm_choice_mode", "2");
   // Past the deadline Tesseract stops and returns an error; the page keeps the words read so
