@@ -47,13 +47,34 @@ std::size_t first_letter(std::string_view word) {
   return std::string::npos;
 }
 
+// `word` without the quote marks (and '*', '^') left in it (a word of them only is none); one
+// between two letters stands for the space it was read in ("DOANH'TẠP", held-out seed 94;
+// "SỬA\"", seed 93). `dropped` is set when one was.
+std::string without_inner_marks(const std::string& word, bool& dropped) {
+  static const std::u32string kMarks = U"\"'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB*^";
+  const std::u32string cps = decode_utf8(word);
+  std::u32string out;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (kMarks.find(cps[i]) == std::u32string::npos) {
+      out += cps[i];
+      continue;
+    }
+    dropped = true;
+    const bool between = i > 0 && i + 1 < cps.size() &&
+                         holds_letter(encode_utf8(cps.substr(i - 1, 1))) &&
+                         holds_letter(encode_utf8(cps.substr(i + 1, 1)));
+    if (between) out += U' ';
+  }
+  return encode_utf8(out);
+}
+
 // A business name is printed in capitals, with no punctuation at its end or before a word: a
 // '.', ',' or '-' at its end is a speck (held-out seed 30: "…QUÁN CƠM MINH ANH."), dropped; a
-// quote or other mark before a word ("MINH 'ANH", "„DI ĐỘNG") is dropped too, and a '-'
-// between two syllables ("THỜI-TRANG", seeds 32 and 33) read as the space it stands for; those
-// two are shown to a person, since a name could quote a word or hyphenate two. A word mixing
-// digits and letters ("1ẠP" for TẠP, held-out seed 37) is shown too: a digit misread, or a
-// name like "5S".
+// quote or other mark before a word ("MINH 'ANH", "„DI ĐỘNG"), in it or after it
+// (without_inner_marks) is dropped too, and a '-' between two syllables ("THỜI-TRANG", seeds 32 and
+// 33) read as the space it stands for; those two are shown to a person, since a name could quote a
+// word or hyphenate two. A word mixing digits and letters ("1ẠP" for TẠP, held-out seed 37) is
+// shown too: a digit misread, or a name like "5S".
 void clean_business_name(FieldValue& f) {
   std::string& v = f.value;
   while (!v.empty() && (v.back() == '.' || v.back() == ',' || v.back() == ';' || v.back() == ':' ||
@@ -70,6 +91,7 @@ void clean_business_name(FieldValue& f) {
       w.erase(0, letter);
       quote = true;
     }
+    w = without_inner_marks(w, quote);
     // Two syllables a speck read as '-' joined ("THỜI-TRANG", "HÀNG-QUÁN").
     if (const std::size_t dash = w.find('-');
         dash != std::string::npos && dash > 0 && w.find('-', dash + 1) == std::string::npos &&
@@ -84,7 +106,7 @@ void clean_business_name(FieldValue& f) {
     if (!w.empty()) cleaned += (cleaned.empty() ? "" : " ") + w;
   }
   v = std::move(cleaned);
-  if (quote) flag_for_review(&f, "a mark before a word of \"" + f.raw + "\" dropped");
+  if (quote) flag_for_review(&f, "a mark beside a word of \"" + f.raw + "\" dropped");
   if (hyphen) flag_for_review(&f, "a '-' between two words of \"" + f.raw + "\" read as a space");
   if (!mixed.empty()) flag_for_review(&f, "\"" + mixed + "\" mixes digits and letters");
 }
@@ -219,5 +241,5 @@ constexpr sohoa_field_schema kFields[] = {
 }  // namespace
 
 SOHOA_PLUGIN(BusinessHousehold,
-             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.10.0",
+             {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "ho_kinh_doanh", "1.11.0",
               SOHOA_PLUGIN_ROLE_PROCEDURE, "Đăng ký hộ kinh doanh", kFields, std::size(kFields)})

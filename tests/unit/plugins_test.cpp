@@ -908,6 +908,15 @@ TEST(PluginSet, DropsSpecksAroundTheWordsOfABusinessName) {
                    "HỘ KINH DOANH CÀ PHÊ THƯ HÀ", true},
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH CÀ PHÊ MINH THƯ",
                    "HỘ KINH DOANH CÀ PHÊ MINH THƯ", false},
+        // Held-out seeds 93 and 94: a quote after a word, and one between two.
+        std::tuple{
+            "Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH SỬA\" CHỮA XE MÁY GIA HUY",
+            "HỘ KINH DOANH SỬA CHỮA XE MÁY GIA HUY", true},
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH'TẠP HÓA BẢO NGỌC",
+                   "HỘ KINH DOANH TẠP HÓA BẢO NGỌC", true},
+        // A quote alone is a speck the value's reading drops.
+        std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH TẠP HÓA \" BẢO NGỌC",
+                   "HỘ KINH DOANH TẠP HÓA BẢO NGỌC", false},
         // Held-out seed 85: a speck before a word read as '-'.
         std::tuple{"Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH QUÁN CƠM -MINH ANH",
                    "HỘ KINH DOANH QUÁN CƠM MINH ANH", true},
