@@ -886,6 +886,10 @@ TEST(MakeField, DoubtsAPhoneOfADigitTooManyAndADayParted) {
   EXPECT_TRUE(doubted(ValueKind::kDate, "1 1/6/1944"));
   EXPECT_FALSE(doubted(ValueKind::kDate, "11/6/1944"));
   EXPECT_FALSE(doubted(ValueKind::kDate, "16 giờ 30 phút, ngày 1/6/2020"));
+  // Held-out seed 98: "Sđ" for Số; abbreviations in capitals and words with a vowel pass.
+  EXPECT_TRUE(doubted(ValueKind::kAddress, "Sđ 197, ngõ 18, đường Hoàng Quốc Việt, Hà Nội"));
+  EXPECT_FALSE(doubted(ValueKind::kAddress, "Số 197, ngõ 18, đường Hoàng Quốc Việt, Hà Nội"));
+  EXPECT_FALSE(doubted(ValueKind::kAddress, "Căn hộ 806, tòa CT1, TDP Nhổn, TP. Hà Nội"));
   // Held-out seed 89: a speck after the day read as 2, and taken for the day.
   EXPECT_TRUE(doubted(ValueKind::kDate, "ngày 25 2 tháng 02 năm 2018"));
   EXPECT_FALSE(doubted(ValueKind::kDate, "ngày 25 tháng 02 năm 2018"));

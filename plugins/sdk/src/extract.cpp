@@ -775,6 +775,16 @@ std::optional<FieldValue> make_field_of(std::string_view key, ValueKind kind,
     if (std::optional<std::string> sign = sign_beside_digit_in_address(text.text)) {
       flag_for_review(&f, "\"" + *sign + "\" beside a digit: \"" + text.text + "\"");
     }
+    // A word of letters without a vowel, not in capitals, is no word of an address and no
+    // abbreviation either ("Sđ 197" for Số 197, held-out seed 98).
+    for (const std::string& w : split_at_spaces(f.value)) {
+      const std::u32string letters = cased_letters(w);
+      if (letters.size() < 2 || to_upper(encode_utf8(letters)) == encode_utf8(letters)) continue;
+      if (fold(encode_utf8(letters)).find_first_of("aeiouy") == std::string::npos) {
+        flag_for_review(&f, "\"" + w + "\" is no word of an address: \"" + text.text + "\"");
+        break;
+      }
+    }
     return f;
   }
   std::optional<std::string> value = normalize_as(kind, text.text);
