@@ -241,6 +241,7 @@ std::vector<std::size_t> words_with_odd_digits(PIX* binary, const std::vector<Gl
   std::array<std::vector<std::size_t>, 10> of_digit;
   for (std::size_t k = 0; k < glyphs.size(); ++k) of_digit[glyphs[k].digit - '0'].push_back(k);
   std::array<Shape, 10> sum{};
+  std::array<Shape, 10> mean{};
   std::array<float, 10> width{};
   std::vector<Shape> shapes;
   shapes.reserve(glyphs.size());
@@ -252,6 +253,8 @@ std::vector<std::size_t> words_with_odd_digits(PIX* binary, const std::vector<Gl
       widths.push_back(static_cast<float>(glyphs[k].box[2]));
     }
     width[d] = median_of(widths);
+    mean[d] = sum[d];
+    for (float& v : mean[d]) v /= static_cast<float>(std::max<std::size_t>(of_digit[d].size(), 1));
   }
   std::vector<std::size_t> out;
   for (std::size_t k = 0; k < glyphs.size(); ++k) {
@@ -268,9 +271,7 @@ std::vector<std::size_t> words_with_odd_digits(PIX* binary, const std::vector<Gl
     const float to_own = shape_distance(shapes[k], own);
     for (int other = 0; other < 10; ++other) {
       if (other == d || of_digit[other].size() < kGlyphsToCompare) continue;
-      Shape mean = sum[other];
-      for (float& v : mean) v /= static_cast<float>(of_digit[other].size());
-      if (to_own > kOddGlyphRatio * shape_distance(shapes[k], mean)) {
+      if (to_own > kOddGlyphRatio * shape_distance(shapes[k], mean[other])) {
         out.push_back(word_of[k]);
         break;
       }

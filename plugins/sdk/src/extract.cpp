@@ -49,15 +49,13 @@ std::optional<IdRun> first_id_run(std::string_view text, std::size_t from = 0) {
     run.start = i;
     std::size_t j = i;
     for (; j < text.size(); ++j) {
-      if (is_digit(text[j])) {
-        run.digits += text[j];
-      } else if ((text[j] == ' ' || text[j] == '.' || text[j] == ',' || text[j] == '\'' ||
-                  text[j] == '`' || text[j] == '-') &&
-                 j + 1 < text.size() && is_digit(text[j + 1])) {
-        run.dashed = run.dashed || text[j] == '-';
-      } else if ((text[j] == '.' || text[j] == ',' || text[j] == '\'' || text[j] == '`') &&
-                 !run.digits.empty() && j + 2 < text.size() && text[j + 1] == ' ' &&
-                 is_digit(text[j + 2])) {
+      const char c = text[j];
+      const bool sign = c == '.' || c == ',' || c == '\'' || c == '`';
+      if (is_digit(c)) {
+        run.digits += c;
+      } else if ((c == ' ' || c == '-' || sign) && j + 1 < text.size() && is_digit(text[j + 1])) {
+        run.dashed = run.dashed || c == '-';
+      } else if (sign && j + 2 < text.size() && text[j + 1] == ' ' && is_digit(text[j + 2])) {
         // "001. 199 395 657" (held-out seed 89): a speck after a group read as '.', and the
         // rest taken for a 9-digit identity card's number.
         run.spread = true;
@@ -209,27 +207,29 @@ std::string collapse(std::string_view text) {
   return out;
 }
 
-// Whether something other than spaces, dots or dashes stands between the first `digits`
-// digits of `text` ("0900 140” 018": the ” may hide a digit).
-// Whether the number right before the first "tháng" of `text` (folded) has another number
-// before it with nothing but spaces and a few signs between ("ngày 25 2 tháng").
-bool two_numbers_before_month(std::string_view text) {
+// Flags `f` when the number right before the first "tháng" of `text` (folded) has another
+// number before it with nothing but spaces and a few signs between ("ngày 25 2 tháng").
+void doubt_two_numbers_before_month(FieldValue& f, std::string_view text) {
   const std::string folded = fold(text);
   const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
   const std::size_t month = folded.find("thang");
-  if (month == std::string::npos) return false;
+  if (month == std::string::npos) return;
   std::size_t i = month;
   while (i > 0 && !is_digit(folded[i - 1]) && !letter(folded[i - 1])) --i;
-  if (i == 0 || !is_digit(folded[i - 1])) return false;
+  if (i == 0 || !is_digit(folded[i - 1])) return;
   while (i > 0 && is_digit(folded[i - 1])) --i;  // the day
   std::size_t between = 0;
   while (i > 0 && !is_digit(folded[i - 1]) && !letter(folded[i - 1])) {
     --i;
     ++between;
   }
-  return i > 0 && is_digit(folded[i - 1]) && between <= 4;
+  if (i > 0 && is_digit(folded[i - 1]) && between <= 4) {
+    flag_for_review(&f, "two numbers before \"tháng\" in \"" + std::string(text) + "\"");
+  }
 }
 
+// Whether something other than spaces, dots or dashes stands between the first `digits`
+// digits of `text` ("0900 140” 018": the ” may hide a digit).
 bool speck_between_digits(std::string_view text, std::size_t digits) {
   if (text.find('+') != std::string_view::npos) return false;  // +84: counted differently
   std::size_t seen = 0;
@@ -778,9 +778,10 @@ std::optional<FieldValue> make_field_of(std::string_view key, ValueKind kind,
     // A word of letters without a vowel, not in capitals, is no word of an address and no
     // abbreviation either ("Sđ 197" for Số 197, held-out seed 98).
     for (const std::string& w : split_at_spaces(f.value)) {
-      const std::u32string letters = cased_letters(w);
-      if (letters.size() < 2 || to_upper(encode_utf8(letters)) == encode_utf8(letters)) continue;
-      if (fold(encode_utf8(letters)).find_first_of("aeiouy") == std::string::npos) {
+      const std::u32string cased = cased_letters(w);
+      const std::string letters = encode_utf8(cased);
+      if (cased.size() < 2 || to_upper(letters) == letters) continue;
+      if (fold(letters).find_first_of("aeiouy") == std::string::npos) {
         flag_for_review(&f, "\"" + w + "\" is no word of an address: \"" + text.text + "\"");
         break;
       }
@@ -853,9 +854,7 @@ std::optional<FieldValue> make_field_of(std::string_view key, ValueKind kind,
   }
   // "ngày 25 2 tháng 02": two numbers before "tháng", a speck read as a digit or a day split
   // (held-out seed 89: the 2 was taken for the day).
-  if (kind == ValueKind::kDate && two_numbers_before_month(text.text)) {
-    flag_for_review(&f, "two numbers before \"tháng\" in \"" + text.text + "\"");
-  }
+  if (kind == ValueKind::kDate) doubt_two_numbers_before_month(f, text.text);
   // "1 1/6/1944": a digit right before a date of one-digit day is the day's first digit
   // parted from it by a space.
   if (kind == ValueKind::kDate) {
@@ -1270,9 +1269,7 @@ std::optional<FieldValue> read_place_date(const DossierView& dossier, std::strin
       std::erase_if(date_words, [](const WordView& w) { return is_leader(w.text); });
       FieldValue f = field_from(key, date->iso(), join_words(date_words, page.number));
       doubt_sign_beside_digit(f, true);
-      if (two_numbers_before_month(f.raw)) {
-        flag_for_review(&f, "two numbers before \"tháng\" in \"" + f.raw + "\"");
-      }
+      doubt_two_numbers_before_month(f, f.raw);
       return f;
     }
   }
