@@ -1,6 +1,7 @@
 // chung_thuc: certified copy (Nghị định 23/2015/NĐ-CP): any copied document carrying the
 // block "CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH", with its number, book, date and ward.
 #include <algorithm>
+#include <cctype>
 
 #include "sohoa/plugin/extract.h"
 #include "sohoa/plugin/sdk.h"
@@ -26,10 +27,19 @@ std::optional<std::string> book_number(std::string_view text) {
 
 // A book number is its serial and year, "01/2024-SCT/BS": a letter there is a digit misread
 // ("Q1/2024", held-out seed 60, went in unflagged). O, Q and D read for a 0 and I or L for a 1
-// are put back; either way a person sees it.
+// are put back; either way a person sees it. So is the '-' before SCT read as another mark
+// ("01/2022:SCT/BS", held-out seed 103).
 void doubt_book_number(FieldValue& f) {
-  const std::size_t end = f.value.find("-SCT");
+  std::size_t end = f.value.find("SCT");
   if (end == std::string::npos) return;
+  if (end == 0 || f.value[end - 1] != '-') {
+    const bool mark = end > 0 && !std::isalnum(static_cast<unsigned char>(f.value[end - 1]));
+    const std::string read = f.value;
+    f.value = f.value.substr(0, mark ? end - 1 : end) + "-" + f.value.substr(end);
+    flag_for_review(&f, "\"" + read + "\" read as \"" + f.value + "\"");
+    end = f.value.find("SCT");
+  }
+  --end;  // the '-'
   std::string head = f.value.substr(0, end);
   auto shaped = [](std::string_view h) {
     const std::size_t slash = h.find('/');
@@ -107,6 +117,6 @@ constexpr sohoa_field_schema kFields[] = {
 
 }  // namespace
 
-SOHOA_PLUGIN(CertifiedCopy, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "chung_thuc", "1.4.0",
+SOHOA_PLUGIN(CertifiedCopy, {SOHOA_PLUGIN_ABI_VERSION, SOHOA_PLUGIN_CXX_ABI, "chung_thuc", "1.5.0",
                              SOHOA_PLUGIN_ROLE_PROCEDURE, "Chứng thực bản sao từ bản chính",
                              kFields, std::size(kFields)})

@@ -135,6 +135,18 @@ TEST(ReadValue, TakesTheValuesWordGluedToTheLabelsColon) {
   EXPECT_EQ(read_value(d, *find_label(d, "Dân tộc")).text, "Kinh");
 }
 
+TEST(ReadValue, TakesTheValuesWordGluedToTheLabelsClosingParenthesis) {
+  // Held-out seed 102: the ':' read '-', "hoa)-HỘ" ended the label, and the name lost its HỘ.
+  for (const char* glued : {"hoa)-HỘ", "hoa).HỘ", "hoa)HỘ"}) {
+    DossierView d;
+    d.pages.push_back(page_of({std::string("1. Tên hộ kinh doanh (ghi bằng chữ in ") + glued +
+                               " KINH DOANH CẮT TÓC HƯNG THỊNH"}));
+    EXPECT_EQ(read_value(d, *find_label(d, "Tên hộ kinh doanh (ghi bằng chữ in hoa)")).text,
+              "HỘ KINH DOANH CẮT TÓC HƯNG THỊNH")
+        << glued;
+  }
+}
+
 TEST(ReadValue, FollowsAWrappedValueOntoTheNextLine) {
   DossierView d;
   d.pages.push_back(page_of({"Địa chỉ: Số 42, ngõ 281, phường Phúc Diễn,",

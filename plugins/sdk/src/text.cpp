@@ -472,13 +472,17 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
   std::vector<WordView> words;
   std::size_t li = static_cast<std::size_t>(label.line);
   // The value's first word glued to the label's last after its ':' ("hoa):'HỘ KINH DOANH…",
-  // held-out seed 57, which lost the HỘ): that word, without the quote a speck made.
+  // held-out seed 57, which lost the HỘ), or after the ')' that ends the label's note, the ':'
+  // read as another mark ("hoa)-HỘ KINH DOANH…", seed 102): that word, without the marks.
   if (label.last > 0) {
     const WordView& last = page.lines.at(li).words.at(static_cast<std::size_t>(label.last) - 1);
-    if (const std::size_t colon = last.text.rfind(':'); colon != std::string::npos) {
-      std::string rest = last.text.substr(colon + 1);
-      while (!rest.empty() &&
-             (rest.front() == '\'' || rest.front() == '"' || rest.front() == '`')) {
+    std::size_t glued = last.text.rfind(':');
+    if (glued == std::string::npos) glued = last.text.rfind(')');
+    if (glued != std::string::npos) {
+      std::string rest = last.text.substr(glued + 1);
+      while (!rest.empty() && (rest.front() == '\'' || rest.front() == '"' || rest.front() == '`' ||
+                               rest.front() == '-' || rest.front() == '.' || rest.front() == ';' ||
+                               rest.front() == ':')) {
         rest.erase(0, 1);
       }
       if (holds_letter(rest) ||
