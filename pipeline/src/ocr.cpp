@@ -211,6 +211,31 @@ Shape shape_of(PIX* binary, std::array<int, 4> box) {
   return out;
 }
 
+// The width of the ink a digit's box stands on: the run of columns, from the box's middle
+// out, that hold ink in the box's rows (0 when the middle holds none). A box Tesseract drew
+// over half a digit ("0" of "06,") still stands on the whole digit's ink.
+int ink_width(PIX* binary, const std::array<int, 4>& box) {
+  const int w = pixGetWidth(binary);
+  const int top = std::max(box[1], 0);
+  const int bottom = std::min(box[1] + box[3], pixGetHeight(binary));
+  auto inked = [&](int x) {
+    if (x < 0 || x >= w) return false;
+    for (int y = top; y < bottom; ++y) {
+      l_uint32 v = 0;
+      if (pixGetPixel(binary, x, y, &v) == 0 && v != 0) return true;
+    }
+    return false;
+  };
+  const int middle = box[0] + box[2] / 2;
+  if (!inked(middle)) return 0;
+  const int reach = 4 * std::max(box[3], 1);  // a run of touching glyphs is wide enough
+  int left = middle;
+  int right = middle;
+  while (middle - left < reach && inked(left - 1)) --left;
+  while (right - middle < reach && inked(right + 1)) ++right;
+  return right - left + 1;
+}
+
 float shape_distance(const Shape& a, const Shape& b) {
   float sum = 0;
   for (std::size_t i = 0; i < a.size(); ++i) sum += (a[i] - b[i]) * (a[i] - b[i]);
@@ -231,6 +256,13 @@ float median_of(std::vector<float> v) {
 // with a box of a digit's height (a box Tesseract stretched over a speck or a rule says
 // nothing of the shape) and of their digit's usual width count; a digit read fewer than
 // kGlyphsToCompare times on the page is not compared.
+//
+// A digit wider than a 1 whose box has a 1's width, not its own digit's, and which stands on
+// ink under 0.7 of its digit's usual (ink_width) is odd too: Tesseract read the ink of a 1 as
+// another digit (held-out seed 58: a blot on the stem of a dossier code's 1 read 4 at 95%, its
+// box and ink 14 px wide where the page's 4s are 24 and its 1s 12). The shape says nothing
+// there: the box holds the blot and half the stem. The ink tells a box drawn over half a digit
+// (a 0 or 2 before a comma) from a narrow glyph.
 constexpr float kOddGlyphRatio = 1.4f;
 constexpr std::size_t kGlyphsToCompare = 4;
 std::vector<std::size_t> words_with_odd_digits(PIX* binary, const std::vector<Glyph>& glyphs,
@@ -243,16 +275,25 @@ std::vector<std::size_t> words_with_odd_digits(PIX* binary, const std::vector<Gl
   std::array<Shape, 10> sum{};
   std::array<Shape, 10> mean{};
   std::array<float, 10> width{};
+  std::array<float, 10> ink{};
   std::vector<Shape> shapes;
+  std::vector<int> inks;
   shapes.reserve(glyphs.size());
-  for (const Glyph& g : glyphs) shapes.push_back(shape_of(binary, g.box));
+  inks.reserve(glyphs.size());
+  for (const Glyph& g : glyphs) {
+    shapes.push_back(shape_of(binary, g.box));
+    inks.push_back(ink_width(binary, g.box));
+  }
   for (int d = 0; d < 10; ++d) {
     std::vector<float> widths;
+    std::vector<float> ink_widths;
     for (std::size_t k : of_digit[d]) {
       for (std::size_t i = 0; i < sum[d].size(); ++i) sum[d][i] += shapes[k][i];
       widths.push_back(static_cast<float>(glyphs[k].box[2]));
+      ink_widths.push_back(static_cast<float>(inks[k]));
     }
     width[d] = median_of(widths);
+    ink[d] = median_of(ink_widths);
     mean[d] = sum[d];
     for (float& v : mean[d]) v /= static_cast<float>(std::max<std::size_t>(of_digit[d].size(), 1));
   }
@@ -263,6 +304,12 @@ std::vector<std::size_t> words_with_odd_digits(PIX* binary, const std::vector<Gl
     const std::size_t n = of_digit[d].size();
     if (n < kGlyphsToCompare) continue;
     if (g.box[3] < 0.85f * height || g.box[3] > 1.2f * height) continue;
+    if (d != 1 && of_digit[1].size() >= kGlyphsToCompare && g.box[2] < 0.7f * width[d] &&
+        g.box[2] >= 0.7f * width[1] && g.box[2] <= 1.4f * width[1] &&
+        static_cast<float>(inks[k]) < 0.7f * ink[d]) {
+      out.push_back(word_of[k]);  // a 1's width, read as a wider digit
+      continue;
+    }
     if (g.box[2] < 0.7f * width[d] || g.box[2] > 1.4f * width[d]) continue;
     Shape own{};  // the mean of the others read as this digit
     for (std::size_t i = 0; i < own.size(); ++i) {
