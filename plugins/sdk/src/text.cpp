@@ -350,15 +350,14 @@ bool starts_stop_label(const LineView& line, std::size_t i,
   return false;
 }
 
-// A line that begins a new labelled item ("Địa chỉ: …", "2. …", "- …") rather than
-// continuing a wrapped value.
 // A mark opening a line is a list item's, unless it is a speck before a wrapped date ("ngày" /
 // "- 16/01/2023") or before a wrapped value's last words in capitals ("… THỜI TRANG HƯNG" /
 // "- THỊNH", held-out seed 112): list items are sentences.
 bool date_after_speck(const LineView& line) {
   if (line.words.size() < 2) return false;
   const std::string& second = line.words[1].text;
-  return second[0] >= '0' && second[0] <= '9' && second.find('/') != std::string::npos;
+  return !second.empty() && second[0] >= '0' && second[0] <= '9' &&
+         second.find('/') != std::string::npos;
 }
 
 bool capitals_after_speck(const LineView& line) {
@@ -368,6 +367,8 @@ bool capitals_after_speck(const LineView& line) {
   });
 }
 
+// A line that begins a new labelled item ("Địa chỉ: …", "2. …", "- …") rather than
+// continuing a wrapped value.
 bool starts_new_item(const LineView& line) {
   if (line.words.empty()) return true;
   const std::string& first = line.words.front().text;
